@@ -1,0 +1,35 @@
+const markerFor = (name: string): symbol => Symbol.for(`switchyard.error.${name}`);
+
+export interface SwitchyardErrorOptions {
+  cause?: unknown;
+}
+
+/**
+ * Base of every error the gateway throws. `isInstance` works across duplicate copies of the package
+ * (it checks a `Symbol.for` marker, not the prototype chain).
+ */
+export class SwitchyardError extends Error {
+  /** Stable name used for the marker; minifiers may rename classes, so it is spelled out. */
+  static readonly errorName: string = 'SwitchyardError';
+
+  constructor(message: string, options: SwitchyardErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    const ctor = new.target as typeof SwitchyardError;
+    this.name = ctor.errorName;
+    // Mark the instance for every class in its chain, so `RateLimitError.isInstance(e)` and
+    // `APIError.isInstance(e)` both hold for a rate-limit error.
+    let current: unknown = ctor;
+    while (typeof current === 'function' && 'errorName' in current) {
+      Object.defineProperty(this, markerFor(String(current.errorName)), { value: true });
+      current = Object.getPrototypeOf(current);
+    }
+  }
+
+  static isInstance<T extends typeof SwitchyardError>(this: T, error: unknown): error is InstanceType<T> {
+    return (
+      typeof error === 'object' &&
+      error !== null &&
+      (error as Record<symbol, unknown>)[markerFor(this.errorName)] === true
+    );
+  }
+}

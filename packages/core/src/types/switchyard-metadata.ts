@@ -1,0 +1,34 @@
+export type CacheStatus = 'hit' | 'semantic-hit' | 'miss' | 'bypass';
+
+/** One call to one provider target, successful or not. */
+export interface AttemptRecord {
+  provider: string;
+  model: string;
+  /** HTTP-like status: 200 on success, the provider's status on an HTTP error, 0 when no response arrived. */
+  status: number;
+  /** The error's message when the attempt failed. */
+  error?: string;
+  latencyMs: number;
+}
+
+export interface Warning {
+  type: 'unsupported-setting' | 'other';
+  /** The request field the warning is about, e.g. `logit_bias`. */
+  setting?: string;
+  message: string;
+}
+
+/** What the gateway adds to every completion as `completion.switchyard`. */
+export interface SwitchyardMetadata {
+  provider: string;
+  model: string;
+  /** The route name, or `provider/model` when the request addressed a provider directly. */
+  route: string;
+  attempts: Array<AttemptRecord>;
+  cache: CacheStatus;
+  latencyMs: number;
+  traceId: string;
+  warnings: Array<Warning>;
+  /** The provider's own finish reason, before mapping to OpenAI's values. */
+  rawFinishReason?: string;
+}
