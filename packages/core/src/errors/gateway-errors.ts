@@ -87,3 +87,9 @@ export class AllTargetsFailedError extends SwitchyardError {
     this.errors = errors;
   }
 }
+
+/** The gateway was configured wrongly (unknown provider in a route, missing default route…). */
+export class InvalidConfigError extends SwitchyardError {
+  static override readonly errorName: string = 'InvalidConfigError';
+  readonly isRetryable = false;
+}

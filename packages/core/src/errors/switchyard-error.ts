@@ -25,7 +25,7 @@ export class SwitchyardError extends Error {
     }
   }
 
-  static isInstance<T extends typeof SwitchyardError>(this: T, error: unknown): error is InstanceType<T> {
+  static isInstance<E>(this: { readonly errorName: string; readonly prototype: E }, error: unknown): error is E {
     return (
       typeof error === 'object' &&
       error !== null &&

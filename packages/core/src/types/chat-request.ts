@@ -3,36 +3,42 @@
  * `ChatCompletionCreateParams`: any body the OpenAI SDK accepts is accepted here unchanged.
  */
 
+/** An explicit prompt-cache breakpoint on a content part (OpenAI). */
+export interface PromptCacheBreakpoint {
+  mode: 'explicit';
+  ttl?: '30m' | '12h';
+}
+
 export type ChatRole = 'system' | 'developer' | 'user' | 'assistant' | 'tool' | 'function';
 
 export interface ChatContentPartText {
   type: 'text';
   text: string;
-  prompt_cache_breakpoint?: unknown;
+  prompt_cache_breakpoint?: PromptCacheBreakpoint;
 }
 
 export interface ChatContentPartImage {
   type: 'image_url';
   image_url: { url: string; detail?: 'auto' | 'low' | 'high' | 'original' };
-  prompt_cache_breakpoint?: unknown;
+  prompt_cache_breakpoint?: PromptCacheBreakpoint;
 }
 
 export interface ChatContentPartInputAudio {
   type: 'input_audio';
-  input_audio: { data: string; format: string };
-  prompt_cache_breakpoint?: unknown;
+  input_audio: { data: string; format: 'wav' | 'mp3' };
+  prompt_cache_breakpoint?: PromptCacheBreakpoint;
 }
 
 export interface ChatContentPartFile {
   type: 'file';
   file: { file_data?: string; file_id?: string; filename?: string };
-  prompt_cache_breakpoint?: unknown;
+  prompt_cache_breakpoint?: PromptCacheBreakpoint;
 }
 
 export interface ChatContentPartRefusal {
   type: 'refusal';
   refusal: string;
-  prompt_cache_breakpoint?: unknown;
+  prompt_cache_breakpoint?: PromptCacheBreakpoint;
 }
 
 export type ChatContentPart =
@@ -117,7 +123,11 @@ export interface FunctionTool {
 
 export interface CustomTool {
   type: 'custom';
-  custom: { name: string; description?: string; format?: Record<string, unknown> };
+  custom: {
+    name: string;
+    description?: string;
+    format?: { type: 'text' } | { type: 'grammar'; grammar: { definition: string; syntax: 'lark' | 'regex' } };
+  };
 }
 
 export type ChatTool = FunctionTool | CustomTool;
@@ -128,7 +138,7 @@ export type ToolChoice =
   | 'required'
   | { type: 'function'; function: { name: string } }
   | { type: 'custom'; custom: { name: string } }
-  | { type: 'allowed_tools'; allowed_tools: { mode: 'auto' | 'required'; tools: Array<Record<string, unknown>> } };
+  | { type: 'allowed_tools'; allowed_tools: { mode: 'auto' | 'required'; tools: Array<{ [key: string]: unknown }> } };
 
 export type ResponseFormat =
   | { type: 'text' }
@@ -142,10 +152,10 @@ export type ResponseFormat =
         strict?: boolean | null;
       };
     }
-  | { type: 'grammar'; grammar: Record<string, unknown> }
+  | { type: 'grammar'; grammar: object }
   | { type: 'python' };
 
-export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | null;
+export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max' | null;
 
 export interface StreamOptions {
   include_usage?: boolean;
@@ -186,7 +196,7 @@ export interface ChatCompletionCreateParamsBase {
   prompt_cache_retention?: 'in_memory' | '24h' | null;
   safety_identifier?: string | null;
   verbosity?: 'low' | 'medium' | 'high' | null;
-  web_search_options?: Record<string, unknown>;
+  web_search_options?: object;
   functions?: Array<FunctionDefinition>;
   function_call?: 'none' | 'auto' | { name: string };
 }

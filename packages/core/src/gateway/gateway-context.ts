@@ -1,0 +1,51 @@
+import type { MiddlewareState } from '../middleware/middleware.js';
+import type { ProviderAdapter } from '../provider/provider-adapter.js';
+import type { RequestDeadline } from '../routing/request-deadline.js';
+import type { RoutingStrategy } from '../routing/routing-strategy.js';
+import type { CompletionUsage } from '../types/chat-completion.js';
+import type { SwitchyardMetadata } from '../types/switchyard-metadata.js';
+import type { Pricing } from './gateway-options.js';
+
+/** Settings of one gateway instance, resolved with their defaults. */
+export interface GatewaySettings {
+  readonly providers: Readonly<Record<string, ProviderAdapter>>;
+  readonly pricing: Pricing | undefined;
+  readonly maxRetries: number;
+  readonly retryBaseDelayMs: number;
+  readonly retryMaxDelayMs: number;
+}
+
+/** Everything the router needs for one request. */
+export interface RequestContext {
+  readonly settings: GatewaySettings;
+  readonly state: MiddlewareState;
+  readonly strategy: RoutingStrategy;
+  readonly requestedModel: string | undefined;
+  readonly deadline: RequestDeadline;
+}
+
+/** Adds `estimated_cost` to usage when the gateway has a price for the model that answered. */
+export function priceUsage(context: RequestContext, usage: CompletionUsage): CompletionUsage {
+  const { state, settings } = context;
+  const providerKey = state.provider;
+  const adapter = providerKey === undefined ? undefined : settings.providers[providerKey];
+  if (settings.pricing === undefined || adapter === undefined || providerKey === undefined) return usage;
+  const cost = settings.pricing({ provider: adapter.provider, providerKey, model: state.model ?? '', usage });
+  return cost === undefined ? usage : { ...usage, estimated_cost: cost };
+}
+
+/** The `switchyard` field of a response, as the request state says now. */
+export function buildMetadata(state: MiddlewareState, rawFinishReason?: string): SwitchyardMetadata {
+  const metadata: SwitchyardMetadata = {
+    provider: state.provider ?? '',
+    model: state.model ?? '',
+    route: state.route,
+    attempts: state.attempts,
+    cache: state.cache,
+    latencyMs: Math.round((performance.now() - state.startedAt) * 100) / 100,
+    traceId: state.traceId,
+    warnings: state.warnings,
+  };
+  if (rawFinishReason !== undefined) metadata.rawFinishReason = rawFinishReason;
+  return metadata;
+}

@@ -1,0 +1,126 @@
+import { BadRequestError } from '../errors/api-error.js';
+import { isRecord } from '../internal/is-record.js';
+import type { ChatCompletionCreateParams } from '../types/chat-request.js';
+
+const ROLES = new Set(['system', 'developer', 'user', 'assistant', 'tool', 'function']);
+const PART_TYPES = new Set(['text', 'image_url', 'input_audio', 'file', 'refusal']);
+const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+
+type Fields = Record<string, unknown>;
+
+const isObject = isRecord;
+
+const invalid = (param: string, message: string): BadRequestError =>
+  new BadRequestError(`Invalid value for '${param}': ${message}`, { status: 400, param, code: 'invalid_value' });
+
+const optional = (body: Fields, key: string, type: 'number' | 'boolean' | 'string' | 'object'): void => {
+  const value = body[key];
+  if (value === undefined || value === null) return;
+  const actual = Array.isArray(value) ? 'array' : typeof value;
+  if (actual !== type) throw invalid(key, `expected ${type}, got ${actual}.`);
+  if (type === 'number' && !Number.isFinite(value)) throw invalid(key, 'expected a finite number.');
+};
+
+const validateContent = (content: unknown, param: string, role: string): void => {
+  if (typeof content === 'string' || content === null) return;
+  if (!Array.isArray(content)) {
+    throw invalid(param, `expected a string or an array of content parts, got ${typeof content}.`);
+  }
+  content.forEach((part, index) => {
+    const partParam = `${param}[${index}]`;
+    if (!isObject(part) || typeof part.type !== 'string' || !PART_TYPES.has(part.type)) {
+      throw invalid(`${partParam}.type`, `expected one of ${[...PART_TYPES].join(', ')}.`);
+    }
+    if (part.type === 'text' && typeof part.text !== 'string') throw invalid(`${partParam}.text`, 'expected a string.');
+    if (part.type === 'image_url' && (!isObject(part.image_url) || typeof part.image_url.url !== 'string')) {
+      throw invalid(`${partParam}.image_url.url`, 'expected a string (an https URL or a data: URL).');
+    }
+    if (part.type !== 'text' && role !== 'user' && !(role === 'assistant' && part.type === 'refusal')) {
+      throw invalid(`${partParam}.type`, `'${part.type}' parts are only allowed in user messages.`);
+    }
+  });
+};
+
+const validateMessage = (message: unknown, index: number): void => {
+  const param = `messages[${index}]`;
+  if (!isObject(message)) throw invalid(param, 'expected a message object with `role` and `content`.');
+  const { role } = message;
+  if (typeof role !== 'string' || !ROLES.has(role)) {
+    throw invalid(`${param}.role`, `expected one of ${[...ROLES].join(', ')}, got ${JSON.stringify(role)}.`);
+  }
+  const hasToolCalls = role === 'assistant' && Array.isArray(message.tool_calls) && message.tool_calls.length > 0;
+  if (message.content === undefined && role !== 'assistant') {
+    throw invalid(`${param}.content`, `${role} messages need \`content\`.`);
+  }
+  if (role === 'assistant' && message.content == null && !hasToolCalls && message.function_call == null) {
+    throw invalid(`${param}.content`, 'assistant messages need `content` or `tool_calls`.');
+  }
+  validateContent(message.content ?? null, `${param}.content`, role);
+  if (role === 'tool' && typeof message.tool_call_id !== 'string') {
+    throw invalid(`${param}.tool_call_id`, 'tool messages need the `tool_call_id` they answer.');
+  }
+  if (message.tool_calls !== undefined) {
+    if (!Array.isArray(message.tool_calls)) throw invalid(`${param}.tool_calls`, 'expected an array.');
+    message.tool_calls.forEach((call, callIndex) => {
+      const callParam = `${param}.tool_calls[${callIndex}]`;
+      if (!isObject(call) || typeof call.id !== 'string') throw invalid(`${callParam}.id`, 'expected a string.');
+      if (call.type === 'function' && (!isObject(call.function) || typeof call.function.name !== 'string')) {
+        throw invalid(`${callParam}.function.name`, 'expected a string.');
+      }
+    });
+  }
+};
+
+const validateTools = (tools: unknown): void => {
+  if (tools === undefined) return;
+  if (!Array.isArray(tools)) throw invalid('tools', 'expected an array of tools.');
+  tools.forEach((tool, index) => {
+    const param = `tools[${index}]`;
+    if (!isObject(tool)) throw invalid(param, 'expected a tool object.');
+    if (tool.type === 'custom') return;
+    if (tool.type !== 'function') throw invalid(`${param}.type`, "expected 'function' or 'custom'.");
+    if (!isObject(tool.function)) throw invalid(`${param}.function`, 'expected an object with `name`.');
+    const { name } = tool.function;
+    if (typeof name !== 'string' || name === '') throw invalid(`${param}.function.name`, 'every tool needs a name.');
+    if (!TOOL_NAME.test(name)) {
+      throw invalid(`${param}.function.name`, 'use 1-64 characters from a-z, A-Z, 0-9, _ and -.');
+    }
+    if (tool.function.parameters !== undefined && !isObject(tool.function.parameters)) {
+      throw invalid(`${param}.function.parameters`, 'expected a JSON Schema object.');
+    }
+  });
+};
+
+/**
+ * Checks the shape of a Chat Completions body before any provider is called, so a malformed request
+ * fails fast with a `BadRequestError` whose `param` names the field.
+ */
+export function validateChatRequest(body: unknown): asserts body is ChatCompletionCreateParams {
+  if (!isObject(body)) throw invalid('body', 'expected a JSON object.');
+  if (typeof body.model !== 'string' || body.model === '') {
+    throw invalid('model', 'expected a non-empty string (a route name, `provider/model`, or a model).');
+  }
+  if (!Array.isArray(body.messages) || body.messages.length === 0) {
+    throw invalid('messages', 'expected a non-empty array of messages.');
+  }
+  body.messages.forEach(validateMessage);
+  validateTools(body.tools);
+  for (const key of ['temperature', 'top_p', 'max_tokens', 'max_completion_tokens', 'n', 'seed'] as const) {
+    optional(body, key, 'number');
+  }
+  for (const key of ['frequency_penalty', 'presence_penalty', 'top_logprobs'] as const) optional(body, key, 'number');
+  for (const key of ['stream', 'logprobs', 'parallel_tool_calls'] as const) optional(body, key, 'boolean');
+  for (const key of ['user', 'reasoning_effort'] as const) optional(body, key, 'string');
+  for (const key of ['stream_options', 'response_format', 'logit_bias'] as const) optional(body, key, 'object');
+  if (body.n != null && (!Number.isInteger(body.n) || Number(body.n) < 1)) {
+    throw invalid('n', 'expected a positive integer.');
+  }
+  const { stop } = body;
+  if (stop != null && typeof stop !== 'string' && !(Array.isArray(stop) && stop.every((s) => typeof s === 'string'))) {
+    throw invalid('stop', 'expected a string or an array of strings.');
+  }
+  const format = body.response_format;
+  if (isObject(format) && format.type === 'json_schema' && !isObject(format.json_schema)) {
+    throw invalid('response_format.json_schema', 'expected an object with `name` and `schema`.');
+  }
+}

@@ -1,0 +1,61 @@
+import type { RequestOptions } from '../gateway/request-options.js';
+import type { ChatCompletion, ChatCompletionChunk, CompletionUsage } from '../types/chat-completion.js';
+import type { ChatCompletionCreateParamsBase } from '../types/chat-request.js';
+import type { AttemptRecord, CacheStatus, Warning } from '../types/switchyard-metadata.js';
+
+/**
+ * Where a middleware runs. The gateway orders handlers by stage, outermost first:
+ * `telemetry` → `spend` → `prompts` → `input` (guardrails) → `cache` → `output` (guardrails) → router.
+ * Array position in `middleware` only orders handlers within one stage.
+ */
+export type MiddlewareStage = 'telemetry' | 'spend' | 'prompts' | 'input' | 'cache' | 'output';
+
+export const MIDDLEWARE_STAGES: ReadonlyArray<MiddlewareStage> = [
+  'telemetry',
+  'spend',
+  'prompts',
+  'input',
+  'cache',
+  'output',
+];
+
+export type GatewayResult =
+  | { type: 'completion'; completion: ChatCompletion }
+  | { type: 'stream'; stream: ReadableStream<ChatCompletionChunk> };
+
+/** The one object every middleware handler receives. Fields may be added; none will be removed. */
+export interface MiddlewareState {
+  /** The request body; a handler may replace it (e.g. prompt rendering) before calling `next`. */
+  request: ChatCompletionCreateParamsBase;
+  readonly options: RequestOptions;
+  /** Gateway metadata merged with the request's metadata. */
+  readonly metadata: Readonly<Record<string, string>>;
+  /** The route name, or `provider/model` for direct addressing. */
+  readonly route: string;
+  readonly traceId: string;
+  readonly stream: boolean;
+  /** `performance.now()` when the gateway received the request. */
+  readonly startedAt: number;
+  readonly signal: AbortSignal | undefined;
+  /** Set by the cache stage; `miss` when a cache ran and had nothing, `bypass` when no cache ran. */
+  cache: CacheStatus;
+  readonly attempts: Array<AttemptRecord>;
+  readonly warnings: Array<Warning>;
+  /** The provider and model that answered, once known. */
+  provider: string | undefined;
+  model: string | undefined;
+  /** Token usage, once known (for streams: when the provider reported it). */
+  usage: CompletionUsage | undefined;
+  /** Free-form per-request data middleware can share with each other. */
+  readonly locals: Map<string, unknown>;
+}
+
+export type MiddlewareNext = () => Promise<GatewayResult>;
+
+export type MiddlewareHandler = (state: MiddlewareState, next: MiddlewareNext) => Promise<GatewayResult>;
+
+/** A plugin that takes part in the request pipeline at one or more stages. */
+export interface Middleware {
+  readonly name: string;
+  readonly stages: Readonly<Partial<Record<MiddlewareStage, MiddlewareHandler>>>;
+}

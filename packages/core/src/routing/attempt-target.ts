@@ -1,0 +1,111 @@
+import { APIError, BadRequestError } from '../errors/api-error.js';
+import { TimeoutError } from '../errors/gateway-errors.js';
+import { SwitchyardError } from '../errors/switchyard-error.js';
+import type { RequestOptions } from '../gateway/request-options.js';
+import type { ProviderAdapter } from '../provider/provider-adapter.js';
+import type { AttemptRecord } from '../types/switchyard-metadata.js';
+import type { RequestDeadline } from './request-deadline.js';
+import { retryDelay } from './retry-delay.js';
+import type { TargetConfig } from './routing-strategy.js';
+import { sleep } from './sleep.js';
+
+/** The part of the request state that attempts read and record into. */
+export interface AttemptState {
+  readonly route: string;
+  readonly options: RequestOptions;
+  readonly attempts: Array<AttemptRecord>;
+  provider: string | undefined;
+  model: string | undefined;
+}
+
+export interface AttemptEnvironment {
+  readonly providers: Readonly<Record<string, ProviderAdapter>>;
+  readonly state: AttemptState;
+  readonly deadline: RequestDeadline;
+  /** The request's model when the route was reached by a bare model name; targets without `model` use it. */
+  readonly requestedModel: string | undefined;
+  readonly maxRetries: number;
+  readonly retryBaseDelayMs: number;
+  readonly retryMaxDelayMs: number;
+}
+
+export interface InvokeContext {
+  readonly target: TargetConfig;
+  /** The provider's model id for this target. */
+  readonly model: string;
+  readonly signal: AbortSignal;
+  readonly headers: Record<string, string>;
+}
+
+/** Calls the provider once; for streams it resolves when the first part has arrived. */
+export type ProviderInvoker<T> = (adapter: ProviderAdapter, context: InvokeContext) => Promise<T>;
+
+const isRetryable = (error: unknown): boolean =>
+  SwitchyardError.isInstance(error) && 'isRetryable' in error && error.isRetryable === true;
+
+const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Runs one target with its retries: per-attempt timeout, exponential backoff with full jitter that
+ * honours `retry-after`, no retry once the caller aborted or the request deadline passed. Every try is
+ * recorded in `state.attempts`.
+ */
+export async function attemptTarget<T>(
+  env: AttemptEnvironment,
+  target: TargetConfig,
+  invoke: ProviderInvoker<T>,
+): Promise<T> {
+  const { state, deadline } = env;
+  const adapter = env.providers[target.provider];
+  const model = target.model ?? env.requestedModel;
+  if (adapter === undefined || model === undefined) {
+    throw new BadRequestError(
+      adapter === undefined
+        ? `Route '${state.route}' names provider '${target.provider}', which is not configured.`
+        : `Route '${state.route}' has a target for '${target.provider}' without a model; address it with a model name or set one on the target.`,
+      { status: 400, param: 'model' },
+    );
+  }
+  const maxRetries = target.retry?.attempts ?? state.options.maxRetries ?? env.maxRetries;
+  const headers = state.options.headers ?? {};
+
+  for (let retry = 0; ; retry++) {
+    // Never call a provider for a request that is already aborted or past its deadline.
+    if (deadline.reason !== undefined) throw deadline.reason;
+    const started = performance.now();
+    const attemptTimeout = target.timeout === undefined ? undefined : new AbortController();
+    const timer =
+      attemptTimeout === undefined
+        ? undefined
+        : setTimeout(() => attemptTimeout.abort(new TimeoutError(target.timeout ?? 0)), target.timeout);
+    const signal =
+      attemptTimeout === undefined ? deadline.signal : AbortSignal.any([deadline.signal, attemptTimeout.signal]);
+    try {
+      const result = await invoke(adapter, { target, model, signal, headers });
+      state.attempts.push({ provider: target.provider, model, status: 200, latencyMs: elapsed(started) });
+      state.provider = target.provider;
+      state.model = model;
+      return result;
+    } catch (caught) {
+      // Once the request itself was aborted or timed out, that is the error, whatever the adapter threw.
+      const error = deadline.reason ?? (signal.aborted && signal.reason !== undefined ? signal.reason : caught);
+      state.attempts.push({
+        provider: target.provider,
+        model,
+        status: APIError.isInstance(error) ? error.status : 0,
+        error: errorMessage(error),
+        latencyMs: elapsed(started),
+      });
+      if (deadline.reason !== undefined || retry >= maxRetries || !isRetryable(error)) throw error;
+      const retryAfterMs = APIError.isInstance(error) ? error.retryAfterMs : undefined;
+      await sleep(
+        retryDelay({ retry, baseDelayMs: env.retryBaseDelayMs, maxDelayMs: env.retryMaxDelayMs, retryAfterMs }),
+        deadline.signal,
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+const elapsed = (started: number): number => Math.round((performance.now() - started) * 100) / 100;

@@ -1,0 +1,10 @@
+import { leafTargets, type RoutingStrategy, runTarget, type Target } from './routing-strategy.js';
+
+/** Always routes to one target. */
+export function single(target: Target): RoutingStrategy {
+  return {
+    type: 'single',
+    route: (context) => runTarget(target, context),
+    targets: () => leafTargets(target),
+  };
+}

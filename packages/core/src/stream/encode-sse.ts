@@ -1,0 +1,36 @@
+const encoder = new TextEncoder();
+const DONE = encoder.encode('data: [DONE]\n\n');
+
+/** Encodes one JSON event as a server-sent event. The gateway's only SSE writer. */
+export const encodeSSEEvent = (data: unknown): Uint8Array => encoder.encode(`data: ${JSON.stringify(data)}\n\n`);
+
+/** The terminator OpenAI clients expect at the end of a chat completion stream. */
+export const encodeSSEDone = (): Uint8Array => DONE;
+
+/** Turns a stream of JSON-able values into SSE bytes ending in `data: [DONE]`. */
+export function toSSEStream<T>(
+  source: ReadableStream<T>,
+  onError: (error: unknown) => unknown,
+): ReadableStream<Uint8Array> {
+  const reader = source.getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          controller.enqueue(DONE);
+          controller.close();
+          return;
+        }
+        controller.enqueue(encodeSSEEvent(value));
+      } catch (error) {
+        // Mid-stream failures become an error event; OpenAI clients raise it as an APIError.
+        controller.enqueue(encodeSSEEvent(onError(error)));
+        controller.close();
+      }
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+}
