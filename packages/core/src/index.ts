@@ -1,17 +1,44 @@
+export type { APIErrorOptions } from './errors/api-error.js';
+export {
+  APIError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestTimeoutError,
+  UnprocessableEntityError,
+} from './errors/api-error.js';
+export type { CreateAPIErrorInput } from './errors/create-api-error.js';
+export { createAPIError } from './errors/create-api-error.js';
+export type { GuardrailViolation } from './errors/gateway-errors.js';
+export {
+  AbortError,
+  AllTargetsFailedError,
+  APIConnectionError,
+  BudgetExceededError,
+  CircuitOpenError,
+  GuardrailViolationError,
+  InvalidConfigError,
+  TimeoutError,
+} from './errors/gateway-errors.js';
+export { parseRetryAfter } from './errors/parse-retry-after.js';
+export { SwitchyardError } from './errors/switchyard-error.js';
+export type { OpenAIErrorBody, OpenAIErrorResponse } from './errors/to-openai-error.js';
+export { toOpenAIError } from './errors/to-openai-error.js';
+export { createGateway } from './gateway/create-gateway.js';
 export type {
   CreateChatCompletion,
   Gateway,
   GatewayModel,
 } from './gateway/gateway.js';
-export type { GatewayOptions, Pricing, PriceQuery } from './gateway/gateway-options.js';
+export type { GatewayOptions, PriceQuery, Pricing } from './gateway/gateway-options.js';
 export type { CacheRequestOptions, RequestOptions } from './gateway/request-options.js';
-export { createGateway } from './gateway/create-gateway.js';
-
-export type { RetryOptions, RouteContext, RoutingStrategy, Target, TargetConfig } from './routing/routing-strategy.js';
-export { isRoutingStrategy, leafTargets, runTarget } from './routing/routing-strategy.js';
-export { single } from './routing/single.js';
-export { retryDelay } from './routing/retry-delay.js';
-
+export { IN_PROCESS_BASE_URL, wrapOpenAI } from './http/wrap-openai.js';
+export type { ParseJsonResult } from './internal/safe-parse-json.js';
+export { safeParseJson } from './internal/safe-parse-json.js';
 export type {
   GatewayResult,
   Middleware,
@@ -20,7 +47,6 @@ export type {
   MiddlewareStage,
   MiddlewareState,
 } from './middleware/middleware.js';
-
 export type {
   EmbedCall,
   EmbedResult,
@@ -36,46 +62,19 @@ export type {
   StreamResult,
   UnifiedFinishReason,
 } from './provider/provider-adapter.js';
-
-export type * from './types/chat-request.js';
-export type * from './types/chat-completion.js';
-export type * from './types/embeddings.js';
-export type * from './types/switchyard-metadata.js';
-
+export { retryDelay } from './routing/retry-delay.js';
+export type {
+  RetryOptions,
+  RouteContext,
+  RoutingStrategy,
+  Target,
+  TargetConfig,
+} from './routing/routing-strategy.js';
+export { isRoutingStrategy, leafTargets, runTarget } from './routing/routing-strategy.js';
+export { single } from './routing/single.js';
 export { ChatCompletionStream } from './stream/chat-completion-stream.js';
 export { encodeSSEDone, encodeSSEEvent } from './stream/encode-sse.js';
-
-export { SwitchyardError } from './errors/switchyard-error.js';
-export {
-  APIError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  InternalServerError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  RequestTimeoutError,
-  UnprocessableEntityError,
-} from './errors/api-error.js';
-export type { APIErrorOptions } from './errors/api-error.js';
-export {
-  AbortError,
-  AllTargetsFailedError,
-  APIConnectionError,
-  BudgetExceededError,
-  CircuitOpenError,
-  GuardrailViolationError,
-  InvalidConfigError,
-  TimeoutError,
-} from './errors/gateway-errors.js';
-export type { GuardrailViolation } from './errors/gateway-errors.js';
-export { createAPIError } from './errors/create-api-error.js';
-export type { CreateAPIErrorInput } from './errors/create-api-error.js';
-export { toOpenAIError } from './errors/to-openai-error.js';
-export type { OpenAIErrorBody, OpenAIErrorResponse } from './errors/to-openai-error.js';
-export { parseRetryAfter } from './errors/parse-retry-after.js';
-
-export { IN_PROCESS_BASE_URL, wrapOpenAI } from './http/wrap-openai.js';
-export { safeParseJson } from './internal/safe-parse-json.js';
-export type { ParseJsonResult } from './internal/safe-parse-json.js';
+export type * from './types/chat-completion.js';
+export type * from './types/chat-request.js';
+export type * from './types/embeddings.js';
+export type * from './types/switchyard-metadata.js';

@@ -62,7 +62,9 @@ const readString = (value: unknown, key: string): string | undefined => {
 export function createAPIError(input: CreateAPIErrorInput): APIError {
   const headers = toHeaderRecord(input.headers);
   const inner =
-    typeof input.body === 'object' && input.body !== null && 'error' in input.body ? input.body.error : input.body;
+    typeof input.body === 'object' && input.body !== null && 'error' in input.body
+      ? input.body.error
+      : input.body;
   const message =
     readString(inner, 'message') ??
     (typeof inner === 'string' ? inner : undefined) ??

@@ -66,7 +66,9 @@ describe('createAPIError: status → class → OpenAI error JSON', () => {
   it('keeps type, code and param from an OpenAI-shaped body', () => {
     const error = createAPIError({
       status: 400,
-      body: { error: { message: 'bad temp', type: 'invalid_request_error', code: 'x', param: 'temperature' } },
+      body: {
+        error: { message: 'bad temp', type: 'invalid_request_error', code: 'x', param: 'temperature' },
+      },
     });
     expect(error.param).toBe('temperature');
     expect(toOpenAIError(error).body.error).toEqual({
@@ -83,7 +85,9 @@ describe('createAPIError: status → class → OpenAI error JSON', () => {
   });
 
   it('reads retry-after and retry-after-ms, from Headers or a record', () => {
-    expect(createAPIError({ status: 429, headers: new Headers({ 'Retry-After': '3' }) }).retryAfterMs).toBe(3000);
+    expect(createAPIError({ status: 429, headers: new Headers({ 'Retry-After': '3' }) }).retryAfterMs).toBe(
+      3000,
+    );
     expect(createAPIError({ status: 429, headers: { 'Retry-After-Ms': '250' } }).retryAfterMs).toBe(250);
     expect(createAPIError({ status: 429 }).retryAfterMs).toBeUndefined();
   });
@@ -108,14 +112,30 @@ describe('gateway errors → OpenAI error JSON', () => {
   it.each([
     [new TimeoutError(1000), 504, openAIBody('Request timed out after 1000 ms.', 'timeout', 'timeout')],
     [new AbortError(), 499, openAIBody('Request was aborted.', 'aborted', 'aborted')],
-    [new APIConnectionError('socket hang up'), 502, openAIBody('socket hang up', 'api_connection_error', 'connection_error')],
+    [
+      new APIConnectionError('socket hang up'),
+      502,
+      openAIBody('socket hang up', 'api_connection_error', 'connection_error'),
+    ],
     [
       new GuardrailViolationError('PII found', { check: 'pii', action: 'block', stage: 'input' }),
       400,
       openAIBody('PII found', 'guardrail_violation', 'pii'),
     ],
-    [new BudgetExceededError('Monthly budget spent', 'monthly'), 402, openAIBody('Monthly budget spent', 'budget_exceeded', 'budget_exceeded')],
-    [new CircuitOpenError('openai/gpt-4o'), 503, openAIBody('Circuit for openai/gpt-4o is open; the call was not attempted.', 'circuit_open', 'circuit_open')],
+    [
+      new BudgetExceededError('Monthly budget spent', 'monthly'),
+      402,
+      openAIBody('Monthly budget spent', 'budget_exceeded', 'budget_exceeded'),
+    ],
+    [
+      new CircuitOpenError('openai/gpt-4o'),
+      503,
+      openAIBody(
+        'Circuit for openai/gpt-4o is open; the call was not attempted.',
+        'circuit_open',
+        'circuit_open',
+      ),
+    ],
   ])('%s', (error, status, body) => {
     expect(toOpenAIError(error)).toEqual({ status, body });
   });

@@ -2,7 +2,10 @@
  * Reads `retry-after-ms` (milliseconds) or `retry-after` (seconds or an HTTP date) from response headers.
  * Returns undefined when neither is present or parseable.
  */
-export function parseRetryAfter(headers: Record<string, string>, now: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+  headers: Record<string, string>,
+  now: number = Date.now(),
+): number | undefined {
   const ms = headers['retry-after-ms'];
   if (ms !== undefined) {
     const value = Number.parseFloat(ms);

@@ -25,11 +25,12 @@ export class SwitchyardError extends Error {
     }
   }
 
-  static isInstance<E>(this: { readonly errorName: string; readonly prototype: E }, error: unknown): error is E {
-    return (
-      typeof error === 'object' &&
-      error !== null &&
-      (error as Record<symbol, unknown>)[markerFor(this.errorName)] === true
-    );
+  static isInstance<E>(
+    this: { readonly errorName: string; readonly prototype: E },
+    error: unknown,
+  ): error is E {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass isInstance was called on.
+    const marker = markerFor(this.errorName);
+    return typeof error === 'object' && error !== null && Reflect.get(error, marker) === true;
   }
 }

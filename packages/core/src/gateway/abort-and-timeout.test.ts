@@ -28,7 +28,10 @@ describe('abort', () => {
     const mock = mockProvider({ reply: { text: 'late', fault: { delayBeforeFirstByteMs: 10_000 } } });
     const gateway = createGateway({ providers: { mock } });
     const controller = new AbortController();
-    const pending = gateway.chat.completions.create({ model: 'm', messages: hello }, { signal: controller.signal });
+    const pending = gateway.chat.completions.create(
+      { model: 'm', messages: hello },
+      { signal: controller.signal },
+    );
     setTimeout(() => controller.abort(), 20);
     await expect(pending).rejects.toSatisfy((e: unknown) => AbortError.isInstance(e));
     expect(mock.calls).toHaveLength(1);

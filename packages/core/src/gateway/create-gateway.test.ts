@@ -23,20 +23,29 @@ describe('model addressing', () => {
     const { gateway, backup } = setup();
     const completion = await gateway.chat.completions.create({ model: 'prod-route', messages: hello });
     expect(completion.choices[0]?.message.content).toBe('from backup');
-    expect(completion.switchyard).toMatchObject({ provider: 'backup', model: 'big-model', route: 'prod-route' });
+    expect(completion.switchyard).toMatchObject({
+      provider: 'backup',
+      model: 'big-model',
+      route: 'prod-route',
+    });
     expect(backup.calls[0]?.modelId).toBe('big-model');
   });
 
   it('resolves provider/model, keeping slashes inside the model id', async () => {
     const { gateway, primary } = setup();
-    const completion = await gateway.chat.completions.create({ model: 'primary/meta-llama/llama-3-8b', messages: hello });
+    const completion = await gateway.chat.completions.create({
+      model: 'primary/meta-llama/llama-3-8b',
+      messages: hello,
+    });
     expect(completion.switchyard).toMatchObject({ provider: 'primary', model: 'meta-llama/llama-3-8b' });
     expect(primary.calls[0]?.modelId).toBe('meta-llama/llama-3-8b');
   });
 
   it('rejects anything else with an error that lists what would match', async () => {
     const { gateway, primary, backup } = setup();
-    const error = await gateway.chat.completions.create({ model: 'gpt-4o', messages: hello }).catch((e: unknown) => e);
+    const error = await gateway.chat.completions
+      .create({ model: 'gpt-4o', messages: hello })
+      .catch((e: unknown) => e);
     expect(BadRequestError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({
       status: 400,
@@ -64,11 +73,18 @@ describe('model addressing', () => {
     const only = mockProvider();
     const gateway = createGateway({ providers: { only } });
     const completion = await gateway.chat.completions.create({ model: 'any-model', messages: hello });
-    expect(completion.switchyard).toMatchObject({ provider: 'only', model: 'any-model', route: 'only/any-model' });
+    expect(completion.switchyard).toMatchObject({
+      provider: 'only',
+      model: 'any-model',
+      route: 'only/any-model',
+    });
   });
 
   it('a route addressed by name whose target names no model is a clear error', async () => {
-    const gateway = createGateway({ providers: { p: mockProvider() }, routes: { r: single({ provider: 'p' }) } });
+    const gateway = createGateway({
+      providers: { p: mockProvider() },
+      routes: { r: single({ provider: 'p' }) },
+    });
     await expect(gateway.chat.completions.create({ model: 'r', messages: hello })).rejects.toThrow(
       "Route 'r' has a target for 'p' without a model",
     );
@@ -77,7 +93,10 @@ describe('model addressing', () => {
   it('checks the configuration up front', () => {
     expect(() => createGateway({ providers: {} })).toThrow(InvalidConfigError);
     expect(() =>
-      createGateway({ providers: { a: mockProvider() }, routes: { r: single({ provider: 'nope', model: 'm' }) } }),
+      createGateway({
+        providers: { a: mockProvider() },
+        routes: { r: single({ provider: 'nope', model: 'm' }) },
+      }),
     ).toThrow("Route 'r' names provider 'nope', which is not in `providers` (a).");
     expect(() => createGateway({ providers: { a: mockProvider() }, defaultRoute: 'missing' })).toThrow(
       "defaultRoute 'missing' is not a key of `routes` (none).",
@@ -93,8 +112,16 @@ describe('request validation happens before any provider call', () => {
     ['empty messages', { model: 'm', messages: [] }, 'messages'],
     ['missing model', { messages: hello }, 'model'],
     ['unknown role', { model: 'm', messages: [{ role: 'robot', content: 'x' }] }, 'messages[0].role'],
-    ['content of the wrong type', { model: 'm', messages: [{ role: 'user', content: 42 }] }, 'messages[0].content'],
-    ['tool message without id', { model: 'm', messages: [{ role: 'tool', content: 'x' }] }, 'messages[0].tool_call_id'],
+    [
+      'content of the wrong type',
+      { model: 'm', messages: [{ role: 'user', content: 42 }] },
+      'messages[0].content',
+    ],
+    [
+      'tool message without id',
+      { model: 'm', messages: [{ role: 'tool', content: 'x' }] },
+      'messages[0].tool_call_id',
+    ],
     [
       'tool without a name',
       { model: 'm', messages: hello, tools: [{ type: 'function', function: { parameters: {} } }] },
@@ -128,11 +155,15 @@ describe('request validation happens before any provider call', () => {
 
 describe('completions', () => {
   it('returns an OpenAI completion with usage, estimated cost and switchyard metadata', async () => {
-    const mock = mockProvider({ reply: { text: 'Hi there', usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } } });
+    const mock = mockProvider({
+      reply: { text: 'Hi there', usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } },
+    });
     const gateway = createGateway({
       providers: { mock },
       pricing: ({ usage, provider, model }) =>
-        provider === 'mock' && model === 'm' ? usage.prompt_tokens * 1e-6 + usage.completion_tokens * 2e-6 : undefined,
+        provider === 'mock' && model === 'm'
+          ? usage.prompt_tokens * 1e-6 + usage.completion_tokens * 2e-6
+          : undefined,
       metadata: { team: 'platform' },
     });
     const completion = await gateway.chat.completions.create(
@@ -141,7 +172,14 @@ describe('completions', () => {
     );
     expect(completion).toMatchObject({
       object: 'chat.completion',
-      choices: [{ index: 0, message: { role: 'assistant', content: 'Hi there', refusal: null }, finish_reason: 'stop', logprobs: null }],
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: 'Hi there', refusal: null },
+          finish_reason: 'stop',
+          logprobs: null,
+        },
+      ],
       usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
       switchyard: {
         provider: 'mock',
@@ -159,7 +197,10 @@ describe('completions', () => {
 
   it('returns tool calls and reasoning', async () => {
     const mock = mockProvider({
-      reply: { reasoning: 'Need weather.', toolCalls: [{ id: 'call_1', name: 'get_weather', arguments: { city: 'Paris' } }] },
+      reply: {
+        reasoning: 'Need weather.',
+        toolCalls: [{ id: 'call_1', name: 'get_weather', arguments: { city: 'Paris' } }],
+      },
     });
     const gateway = createGateway({ providers: { mock } });
     const completion = await gateway.chat.completions.create({ model: 'm', messages: hello });
@@ -167,7 +208,13 @@ describe('completions', () => {
       finish_reason: 'tool_calls',
       message: {
         reasoning_content: 'Need weather.',
-        tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }],
+        tool_calls: [
+          {
+            id: 'call_1',
+            type: 'function',
+            function: { name: 'get_weather', arguments: '{"city":"Paris"}' },
+          },
+        ],
       },
     });
   });
@@ -210,14 +257,20 @@ describe('streaming', () => {
     const usageChunks = chunks.filter((c) => c.usage != null);
     expect(usageChunks).toHaveLength(1);
     expect(chunks.at(-1)).toBe(usageChunks[0]);
-    expect(usageChunks[0]).toMatchObject({ choices: [], usage: { estimated_cost: 0.5 }, switchyard: { provider: 'mock' } });
+    expect(usageChunks[0]).toMatchObject({
+      choices: [],
+      usage: { estimated_cost: 0.5 },
+      switchyard: { provider: 'mock' },
+    });
     expect(chunks.filter((c) => c.choices[0]?.finish_reason === 'stop')).toHaveLength(1);
     expect(stream.switchyard.attempts).toHaveLength(1);
   });
 
   it('sends no usage chunk unless include_usage is set, like OpenAI', async () => {
     const gateway = createGateway({ providers: { mock: mockProvider({ reply: 'hi' }) } });
-    const chunks = await collect(await gateway.chat.completions.create({ model: 'm', messages: hello, stream: true }));
+    const chunks = await collect(
+      await gateway.chat.completions.create({ model: 'm', messages: hello, stream: true }),
+    );
     expect(chunks.some((c) => c.usage != null)).toBe(false);
     expect(chunks.at(-1)?.switchyard?.provider).toBe('mock');
   });
@@ -232,7 +285,9 @@ describe('streaming', () => {
       },
     });
     const gateway = createGateway({ providers: { mock } });
-    const chunks = await collect(await gateway.chat.completions.create({ model: 'm', messages: hello, stream: true }));
+    const chunks = await collect(
+      await gateway.chat.completions.create({ model: 'm', messages: hello, stream: true }),
+    );
     const args = new Map<number, string>();
     for (const chunk of chunks) {
       for (const call of chunk.choices[0]?.delta.tool_calls ?? []) {
@@ -254,7 +309,10 @@ describe('streaming', () => {
 
   it('raises a typed error when the stream fails midway, never truncating silently', async () => {
     const mock = mockProvider({
-      reply: { text: 'a b c d e f', fault: { errorAfterParts: 3, error: { status: 500, message: 'upstream broke' } } },
+      reply: {
+        text: 'a b c d e f',
+        fault: { errorAfterParts: 3, error: { status: 500, message: 'upstream broke' } },
+      },
     });
     const gateway = createGateway({ providers: { mock }, retryBaseDelayMs: 0 });
     const stream = await gateway.chat.completions.create({ model: 'm', messages: hello, stream: true });
@@ -289,7 +347,9 @@ describe('retries', () => {
   });
 
   it('does not retry a 400', async () => {
-    const mock = mockProvider({ reply: [{ fault: { status: 400, body: { error: { message: 'bad' } } } }, 'ok'] });
+    const mock = mockProvider({
+      reply: [{ fault: { status: 400, body: { error: { message: 'bad' } } } }, 'ok'],
+    });
     const gateway = createGateway({ providers: { mock }, retryBaseDelayMs: 0 });
     await expect(gateway.chat.completions.create({ model: 'm', messages: hello })).rejects.toSatisfy(
       (e: unknown) => BadRequestError.isInstance(e),
@@ -300,13 +360,17 @@ describe('retries', () => {
   it('gives up after maxRetries and throws the last typed error', async () => {
     const mock = mockProvider({ reply: { fault: { status: 429, headers: { 'retry-after-ms': '1' } } } });
     const gateway = createGateway({ providers: { mock }, retryBaseDelayMs: 0 });
-    const error = await gateway.chat.completions.create({ model: 'm', messages: hello }, { maxRetries: 3 }).catch((e: unknown) => e);
+    const error = await gateway.chat.completions
+      .create({ model: 'm', messages: hello }, { maxRetries: 3 })
+      .catch((e: unknown) => e);
     expect(RateLimitError.isInstance(error)).toBe(true);
     expect(mock.calls).toHaveLength(4);
   });
 
   it("waits for the provider's retry-after", async () => {
-    const mock = mockProvider({ reply: [{ fault: { status: 429, headers: { 'retry-after-ms': '80' } } }, 'ok'] });
+    const mock = mockProvider({
+      reply: [{ fault: { status: 429, headers: { 'retry-after-ms': '80' } } }, 'ok'],
+    });
     const gateway = createGateway({ providers: { mock }, retryBaseDelayMs: 0 });
     const started = performance.now();
     await gateway.chat.completions.create({ model: 'm', messages: hello });
@@ -332,7 +396,11 @@ describe('middleware', () => {
     });
     const gateway = createGateway({
       providers: { mock: mockProvider() },
-      middleware: [plugin('cache', ['cache']), plugin('guard', ['output', 'input']), plugin('telemetry', ['telemetry'])],
+      middleware: [
+        plugin('cache', ['cache']),
+        plugin('guard', ['output', 'input']),
+        plugin('telemetry', ['telemetry']),
+      ],
     });
     await gateway.chat.completions.create({ model: 'm', messages: hello });
     expect(order).toEqual(['telemetry:telemetry', 'guard:input', 'cache:cache', 'guard:output']);
@@ -355,8 +423,24 @@ describe('middleware', () => {
                   object: 'chat.completion',
                   created: 1,
                   model: 'm',
-                  choices: [{ index: 0, message: { role: 'assistant', content: 'cached!', refusal: null }, finish_reason: 'stop', logprobs: null }],
-                  switchyard: { provider: '', model: '', route: '', attempts: [], cache: 'hit', latencyMs: 0, traceId: '', warnings: [] },
+                  choices: [
+                    {
+                      index: 0,
+                      message: { role: 'assistant', content: 'cached!', refusal: null },
+                      finish_reason: 'stop',
+                      logprobs: null,
+                    },
+                  ],
+                  switchyard: {
+                    provider: '',
+                    model: '',
+                    route: '',
+                    attempts: [],
+                    cache: 'hit',
+                    latencyMs: 0,
+                    traceId: '',
+                    warnings: [],
+                  },
                 },
               };
             },
@@ -374,7 +458,17 @@ describe('middleware', () => {
   it('rejects a middleware that calls next() twice', async () => {
     const gateway = createGateway({
       providers: { mock: mockProvider() },
-      middleware: [{ name: 'twice', stages: { input: async (_s, next) => (await next(), next()) } }],
+      middleware: [
+        {
+          name: 'twice',
+          stages: {
+            input: async (_s, next) => {
+              await next();
+              return next();
+            },
+          },
+        },
+      ],
     });
     await expect(gateway.chat.completions.create({ model: 'm', messages: hello })).rejects.toThrow(
       'A middleware called next() more than once.',
@@ -396,7 +490,9 @@ describe('embeddings and models', () => {
   it('rejects a malformed embeddings body', async () => {
     const gateway = createGateway({ providers: { mock: mockProvider() } });
     // @ts-expect-error input is required
-    await expect(gateway.embeddings.create({ model: 'e' })).rejects.toSatisfy((e: unknown) => APIError.isInstance(e));
+    await expect(gateway.embeddings.create({ model: 'e' })).rejects.toSatisfy((e: unknown) =>
+      APIError.isInstance(e),
+    );
   });
 
   it('lists routes and configured provider/model pairs', async () => {

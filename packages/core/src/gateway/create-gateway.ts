@@ -59,12 +59,18 @@ export function createGateway(options: GatewayOptions): Gateway {
   const resolver = createModelResolver(Object.keys(options.providers), routes, options.defaultRoute);
   const pipeline = composeMiddleware(options.middleware ?? []);
 
-  const newState = (request: ChatCompletionCreateParamsBase, requestOptions: RequestOptions, route: string) => {
+  const newState = (
+    request: ChatCompletionCreateParamsBase,
+    requestOptions: RequestOptions,
+    route: string,
+  ) => {
     const state: MiddlewareState = {
       request,
       options: requestOptions,
       metadata:
-        requestOptions.metadata === undefined ? gatewayMetadata : { ...gatewayMetadata, ...requestOptions.metadata },
+        requestOptions.metadata === undefined
+          ? gatewayMetadata
+          : { ...gatewayMetadata, ...requestOptions.metadata },
       route,
       traceId: requestOptions.traceId ?? crypto.randomUUID(),
       stream: request.stream === true,
@@ -99,7 +105,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     try {
       const result = await pipeline(state, () => routeChat(context));
       if (result.type === 'stream') {
-        return new ChatCompletionStream(result.stream, () => buildMetadata(state), () => deadline.dispose());
+        return new ChatCompletionStream(
+          result.stream,
+          () => buildMetadata(state),
+          () => deadline.dispose(),
+        );
       }
       deadline.dispose();
       result.completion.switchyard = buildMetadata(state, result.completion.switchyard?.rawFinishReason);
@@ -132,7 +142,12 @@ export function createGateway(options: GatewayOptions): Gateway {
                 param: 'model',
               });
             }
-            return adapter.doEmbed({ modelId: invoke.model, request, signal: invoke.signal, headers: invoke.headers });
+            return adapter.doEmbed({
+              modelId: invoke.model,
+              request,
+              signal: invoke.signal,
+              headers: invoke.headers,
+            });
           }),
       });
       state.warnings.push(...result.warnings);
@@ -160,7 +175,12 @@ export function createGateway(options: GatewayOptions): Gateway {
         if (target.model !== undefined) ids.set(`${target.provider}/${target.model}`, target.provider);
       }
     }
-    const data: Array<GatewayModel> = [...ids].map(([id, owner]) => ({ id, object: 'model', created, owned_by: owner }));
+    const data: Array<GatewayModel> = [...ids].map(([id, owner]) => ({
+      id,
+      object: 'model',
+      created,
+      owned_by: owner,
+    }));
     return { object: 'list' as const, data };
   };
 

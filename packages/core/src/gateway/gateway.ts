@@ -11,7 +11,10 @@ import type { RequestOptions } from './request-options.js';
 export interface CreateChatCompletion {
   (body: ChatCompletionCreateParamsNonStreaming, options?: RequestOptions): Promise<ChatCompletion>;
   (body: ChatCompletionCreateParamsStreaming, options?: RequestOptions): Promise<ChatCompletionStream>;
-  (body: ChatCompletionCreateParamsBase, options?: RequestOptions): Promise<ChatCompletion | ChatCompletionStream>;
+  (
+    body: ChatCompletionCreateParamsBase,
+    options?: RequestOptions,
+  ): Promise<ChatCompletion | ChatCompletionStream>;
 }
 
 export interface GatewayModel {

@@ -11,7 +11,9 @@ import { buildMetadata, priceUsage, type RequestContext } from './gateway-contex
 const toProviderRequest = (context: RequestContext, invoke: InvokeContext): ProviderRequest => {
   const { stream: _stream, ...request } = context.state.request;
   const override = invoke.target.overrideParams;
-  return override === undefined ? { ...request, model: invoke.model } : { ...request, ...override, model: invoke.model };
+  return override === undefined
+    ? { ...request, model: invoke.model }
+    : { ...request, ...override, model: invoke.model };
 };
 
 const newId = (): string => `chatcmpl-${crypto.randomUUID()}`;

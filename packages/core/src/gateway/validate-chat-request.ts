@@ -11,7 +11,11 @@ type Fields = Record<string, unknown>;
 const isObject = isRecord;
 
 const invalid = (param: string, message: string): BadRequestError =>
-  new BadRequestError(`Invalid value for '${param}': ${message}`, { status: 400, param, code: 'invalid_value' });
+  new BadRequestError(`Invalid value for '${param}': ${message}`, {
+    status: 400,
+    param,
+    code: 'invalid_value',
+  });
 
 const optional = (body: Fields, key: string, type: 'number' | 'boolean' | 'string' | 'object'): void => {
   const value = body[key];
@@ -31,7 +35,8 @@ const validateContent = (content: unknown, param: string, role: string): void =>
     if (!isObject(part) || typeof part.type !== 'string' || !PART_TYPES.has(part.type)) {
       throw invalid(`${partParam}.type`, `expected one of ${[...PART_TYPES].join(', ')}.`);
     }
-    if (part.type === 'text' && typeof part.text !== 'string') throw invalid(`${partParam}.text`, 'expected a string.');
+    if (part.type === 'text' && typeof part.text !== 'string')
+      throw invalid(`${partParam}.text`, 'expected a string.');
     if (part.type === 'image_url' && (!isObject(part.image_url) || typeof part.image_url.url !== 'string')) {
       throw invalid(`${partParam}.image_url.url`, 'expected a string (an https URL or a data: URL).');
     }
@@ -48,7 +53,8 @@ const validateMessage = (message: unknown, index: number): void => {
   if (typeof role !== 'string' || !ROLES.has(role)) {
     throw invalid(`${param}.role`, `expected one of ${[...ROLES].join(', ')}, got ${JSON.stringify(role)}.`);
   }
-  const hasToolCalls = role === 'assistant' && Array.isArray(message.tool_calls) && message.tool_calls.length > 0;
+  const hasToolCalls =
+    role === 'assistant' && Array.isArray(message.tool_calls) && message.tool_calls.length > 0;
   if (message.content === undefined && role !== 'assistant') {
     throw invalid(`${param}.content`, `${role} messages need \`content\`.`);
   }
@@ -63,7 +69,8 @@ const validateMessage = (message: unknown, index: number): void => {
     if (!Array.isArray(message.tool_calls)) throw invalid(`${param}.tool_calls`, 'expected an array.');
     message.tool_calls.forEach((call, callIndex) => {
       const callParam = `${param}.tool_calls[${callIndex}]`;
-      if (!isObject(call) || typeof call.id !== 'string') throw invalid(`${callParam}.id`, 'expected a string.');
+      if (!isObject(call) || typeof call.id !== 'string')
+        throw invalid(`${callParam}.id`, 'expected a string.');
       if (call.type === 'function' && (!isObject(call.function) || typeof call.function.name !== 'string')) {
         throw invalid(`${callParam}.function.name`, 'expected a string.');
       }
@@ -81,7 +88,8 @@ const validateTools = (tools: unknown): void => {
     if (tool.type !== 'function') throw invalid(`${param}.type`, "expected 'function' or 'custom'.");
     if (!isObject(tool.function)) throw invalid(`${param}.function`, 'expected an object with `name`.');
     const { name } = tool.function;
-    if (typeof name !== 'string' || name === '') throw invalid(`${param}.function.name`, 'every tool needs a name.');
+    if (typeof name !== 'string' || name === '')
+      throw invalid(`${param}.function.name`, 'every tool needs a name.');
     if (!TOOL_NAME.test(name)) {
       throw invalid(`${param}.function.name`, 'use 1-64 characters from a-z, A-Z, 0-9, _ and -.');
     }
@@ -108,15 +116,21 @@ export function validateChatRequest(body: unknown): asserts body is ChatCompleti
   for (const key of ['temperature', 'top_p', 'max_tokens', 'max_completion_tokens', 'n', 'seed'] as const) {
     optional(body, key, 'number');
   }
-  for (const key of ['frequency_penalty', 'presence_penalty', 'top_logprobs'] as const) optional(body, key, 'number');
+  for (const key of ['frequency_penalty', 'presence_penalty', 'top_logprobs'] as const)
+    optional(body, key, 'number');
   for (const key of ['stream', 'logprobs', 'parallel_tool_calls'] as const) optional(body, key, 'boolean');
   for (const key of ['user', 'reasoning_effort'] as const) optional(body, key, 'string');
-  for (const key of ['stream_options', 'response_format', 'logit_bias'] as const) optional(body, key, 'object');
+  for (const key of ['stream_options', 'response_format', 'logit_bias'] as const)
+    optional(body, key, 'object');
   if (body.n != null && (!Number.isInteger(body.n) || Number(body.n) < 1)) {
     throw invalid('n', 'expected a positive integer.');
   }
   const { stop } = body;
-  if (stop != null && typeof stop !== 'string' && !(Array.isArray(stop) && stop.every((s) => typeof s === 'string'))) {
+  if (
+    stop != null &&
+    typeof stop !== 'string' &&
+    !(Array.isArray(stop) && stop.every((s) => typeof s === 'string'))
+  ) {
     throw invalid('stop', 'expected a string or an array of strings.');
   }
   const format = body.response_format;

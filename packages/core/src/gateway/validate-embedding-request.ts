@@ -3,12 +3,17 @@ import { isRecord } from '../internal/is-record.js';
 import type { EmbeddingCreateParams } from '../types/embeddings.js';
 
 const invalid = (param: string, message: string): BadRequestError =>
-  new BadRequestError(`Invalid value for '${param}': ${message}`, { status: 400, param, code: 'invalid_value' });
+  new BadRequestError(`Invalid value for '${param}': ${message}`, {
+    status: 400,
+    param,
+    code: 'invalid_value',
+  });
 
 /** Checks an embeddings body before any provider is called. */
 export function validateEmbeddingRequest(body: unknown): asserts body is EmbeddingCreateParams {
   if (!isRecord(body)) throw invalid('body', 'expected a JSON object.');
-  if (typeof body.model !== 'string' || body.model === '') throw invalid('model', 'expected a non-empty string.');
+  if (typeof body.model !== 'string' || body.model === '')
+    throw invalid('model', 'expected a non-empty string.');
   const { input } = body;
   const valid =
     typeof input === 'string' ||

@@ -1,10 +1,10 @@
 import { APIError, BadRequestError, NotFoundError } from '../errors/api-error.js';
 import { toOpenAIError } from '../errors/to-openai-error.js';
 import type { Gateway } from '../gateway/gateway.js';
-import { isRecord } from '../internal/is-record.js';
-import { safeParseJson } from '../internal/safe-parse-json.js';
 import { validateChatRequest } from '../gateway/validate-chat-request.js';
 import { validateEmbeddingRequest } from '../gateway/validate-embedding-request.js';
+import { isRecord } from '../internal/is-record.js';
+import { safeParseJson } from '../internal/safe-parse-json.js';
 import { ChatCompletionStream } from '../stream/chat-completion-stream.js';
 import type { SwitchyardMetadata } from '../types/switchyard-metadata.js';
 import { readRequestOptions } from './read-request-options.js';
@@ -55,7 +55,7 @@ export function createFetchHandler(gateway: Gateway) {
     validateChatRequest(body);
     const result = await gateway.chat.completions.create(body, options);
     if (result instanceof ChatCompletionStream) {
-      const sse = result.toSSEStream((error) => ({ error: toOpenAIError(error).body.error }));
+      const sse = result.toSSEStream((error) => ({ error: toOpenAIError(error).body.error }), request.signal);
       return new Response(sse, {
         headers: {
           'content-type': 'text/event-stream; charset=utf-8',
@@ -73,12 +73,14 @@ export function createFetchHandler(gateway: Gateway) {
     const body = await readJsonBody(request);
     validateEmbeddingRequest(body);
     const result = await gateway.embeddings.create(body, readRequestOptions(request));
-    return new Response(JSON.stringify(result), { headers: { ...JSON_HEADERS, ...metadataHeaders(result.switchyard) } });
+    return new Response(JSON.stringify(result), {
+      headers: { ...JSON_HEADERS, ...metadataHeaders(result.switchyard) },
+    });
   };
 
   return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
     try {
-      const request = new Request(input, init);
       const { pathname } = new URL(request.url);
       const path = pathname.replace(/\/+$/, '');
       if (request.method === 'POST' && path.endsWith('/chat/completions')) return await chat(request);
@@ -88,6 +90,8 @@ export function createFetchHandler(gateway: Gateway) {
       }
       throw new NotFoundError(`No route for ${request.method} ${pathname}.`, { status: 404 });
     } catch (error) {
+      // Like `fetch`, reject with the abort reason when the caller aborted.
+      if (request.signal.aborted) throw request.signal.reason;
       return errorResponse(error);
     }
   };

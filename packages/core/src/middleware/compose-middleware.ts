@@ -6,7 +6,10 @@ import {
   type MiddlewareState,
 } from './middleware.js';
 
-export type Pipeline = (state: MiddlewareState, innermost: () => Promise<GatewayResult>) => Promise<GatewayResult>;
+export type Pipeline = (
+  state: MiddlewareState,
+  innermost: () => Promise<GatewayResult>,
+) => Promise<GatewayResult>;
 
 /** Orders the handlers of all middleware by stage and returns one function that runs them as an onion. */
 export function composeMiddleware(middleware: ReadonlyArray<Middleware>): Pipeline {

@@ -79,7 +79,9 @@ export async function attemptTarget<T>(
         ? undefined
         : setTimeout(() => attemptTimeout.abort(new TimeoutError(target.timeout ?? 0)), target.timeout);
     const signal =
-      attemptTimeout === undefined ? deadline.signal : AbortSignal.any([deadline.signal, attemptTimeout.signal]);
+      attemptTimeout === undefined
+        ? deadline.signal
+        : AbortSignal.any([deadline.signal, attemptTimeout.signal]);
     try {
       const result = await invoke(adapter, { target, model, signal, headers });
       state.attempts.push({ provider: target.provider, model, status: 200, latencyMs: elapsed(started) });
@@ -88,7 +90,8 @@ export async function attemptTarget<T>(
       return result;
     } catch (caught) {
       // Once the request itself was aborted or timed out, that is the error, whatever the adapter threw.
-      const error = deadline.reason ?? (signal.aborted && signal.reason !== undefined ? signal.reason : caught);
+      const error =
+        deadline.reason ?? (signal.aborted && signal.reason !== undefined ? signal.reason : caught);
       state.attempts.push({
         provider: target.provider,
         model,
@@ -99,7 +102,12 @@ export async function attemptTarget<T>(
       if (deadline.reason !== undefined || retry >= maxRetries || !isRetryable(error)) throw error;
       const retryAfterMs = APIError.isInstance(error) ? error.retryAfterMs : undefined;
       await sleep(
-        retryDelay({ retry, baseDelayMs: env.retryBaseDelayMs, maxDelayMs: env.retryMaxDelayMs, retryAfterMs }),
+        retryDelay({
+          retry,
+          baseDelayMs: env.retryBaseDelayMs,
+          maxDelayMs: env.retryMaxDelayMs,
+          retryAfterMs,
+        }),
         deadline.signal,
       );
     } finally {

@@ -87,8 +87,8 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   }
 
   /** Server-sent events bytes ending in `data: [DONE]`, as OpenAI's HTTP API streams them. */
-  toSSEStream(onError: (error: unknown) => unknown): ReadableStream<Uint8Array> {
-    return toSSEStream(this.toChunkStream(), onError);
+  toSSEStream(onError: (error: unknown) => unknown, signal?: AbortSignal): ReadableStream<Uint8Array> {
+    return toSSEStream(this.toChunkStream(), onError, signal);
   }
 
   /** Cancels the stream and the provider call behind it; a no-op once the stream has ended. */
@@ -98,7 +98,8 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   }
 
   private take(): ReadableStreamDefaultReader<ChatCompletionChunk> {
-    if (this.reader !== undefined) throw new Error('This stream was already consumed; a stream can be read once.');
+    if (this.reader !== undefined)
+      throw new Error('This stream was already consumed; a stream can be read once.');
     this.reader = this.source.getReader();
     return this.reader;
   }

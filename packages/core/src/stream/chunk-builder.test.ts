@@ -11,7 +11,13 @@ const build = (parts: Array<StreamPart>) => {
 describe('ChunkBuilder', () => {
   it('shapes text, reasoning and finish chunks like OpenAI, with role once per choice', () => {
     const { chunks, builder } = build([
-      { type: 'response-metadata', id: 'chatcmpl-1', model: 'gpt-4o-2024-08-06', created: 42, systemFingerprint: 'fp_1' },
+      {
+        type: 'response-metadata',
+        id: 'chatcmpl-1',
+        model: 'gpt-4o-2024-08-06',
+        created: 42,
+        systemFingerprint: 'fp_1',
+      },
       { type: 'reasoning-delta', delta: 'Think' },
       { type: 'text-delta', delta: 'Hel' },
       { type: 'text-delta', delta: 'lo' },

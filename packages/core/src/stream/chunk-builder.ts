@@ -45,14 +45,23 @@ export class ChunkBuilder {
         return this.delta(part.choice, { refusal: part.delta });
       case 'tool-call-start':
         return this.delta(part.choice, {
-          tool_calls: [{ index: part.index, id: part.id, type: 'function', function: { name: part.name, arguments: '' } }],
+          tool_calls: [
+            {
+              index: part.index,
+              id: part.id,
+              type: 'function',
+              function: { name: part.name, arguments: '' },
+            },
+          ],
         });
       case 'tool-call-delta':
         return this.delta(part.choice, {
           tool_calls: [{ index: part.index, function: { arguments: part.argumentsDelta } }],
         });
       case 'logprobs':
-        return this.chunk([{ index: part.choice ?? 0, delta: {}, finish_reason: null, logprobs: part.logprobs }]);
+        return this.chunk([
+          { index: part.choice ?? 0, delta: {}, finish_reason: null, logprobs: part.logprobs },
+        ]);
       case 'finish':
         this.rawFinishReason = part.reason.raw;
         return this.chunk([{ index: part.choice ?? 0, delta: {}, finish_reason: part.reason.unified }]);

@@ -2,7 +2,8 @@ const encoder = new TextEncoder();
 const DONE = encoder.encode('data: [DONE]\n\n');
 
 /** Encodes one JSON event as a server-sent event. The gateway's only SSE writer. */
-export const encodeSSEEvent = (data: unknown): Uint8Array => encoder.encode(`data: ${JSON.stringify(data)}\n\n`);
+export const encodeSSEEvent = (data: unknown): Uint8Array =>
+  encoder.encode(`data: ${JSON.stringify(data)}\n\n`);
 
 /** The terminator OpenAI clients expect at the end of a chat completion stream. */
 export const encodeSSEDone = (): Uint8Array => DONE;
@@ -11,6 +12,7 @@ export const encodeSSEDone = (): Uint8Array => DONE;
 export function toSSEStream<T>(
   source: ReadableStream<T>,
   onError: (error: unknown) => unknown,
+  signal?: AbortSignal,
 ): ReadableStream<Uint8Array> {
   const reader = source.getReader();
   return new ReadableStream<Uint8Array>({
@@ -24,7 +26,12 @@ export function toSSEStream<T>(
         }
         controller.enqueue(encodeSSEEvent(value));
       } catch (error) {
-        // Mid-stream failures become an error event; OpenAI clients raise it as an APIError.
+        // A reader that aborted gets what `fetch` gives: a body that errors with the abort reason.
+        if (signal?.aborted === true) {
+          controller.error(signal.reason);
+          return;
+        }
+        // Other mid-stream failures become an error event; OpenAI clients raise it as an APIError.
         controller.enqueue(encodeSSEEvent(onError(error)));
         controller.close();
       }

@@ -3,7 +3,11 @@ import type { ChatCompletion, CompletionChoice, CompletionMessage } from '../typ
 import type { SwitchyardMetadata } from '../types/switchyard-metadata.js';
 
 const toChoice = (choice: GeneratedChoice): CompletionChoice => {
-  const message: CompletionMessage = { role: 'assistant', content: choice.text, refusal: choice.refusal ?? null };
+  const message: CompletionMessage = {
+    role: 'assistant',
+    content: choice.text,
+    refusal: choice.refusal ?? null,
+  };
   if (choice.toolCalls.length > 0) {
     message.tool_calls = choice.toolCalls.map((call) => ({
       id: call.id,
@@ -12,7 +16,12 @@ const toChoice = (choice: GeneratedChoice): CompletionChoice => {
     }));
   }
   if (choice.reasoning !== undefined) message.reasoning_content = choice.reasoning;
-  return { index: choice.index, message, finish_reason: choice.finishReason.unified, logprobs: choice.logprobs ?? null };
+  return {
+    index: choice.index,
+    message,
+    finish_reason: choice.finishReason.unified,
+    logprobs: choice.logprobs ?? null,
+  };
 };
 
 export interface CompletionDefaults {

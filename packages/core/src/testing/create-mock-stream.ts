@@ -24,7 +24,8 @@ export interface CreateMockStreamOptions {
 export function createMockStream(options: CreateMockStreamOptions): ReadableStream<StreamPart> {
   const { parts, signal, chunkDelayMs, interruption } = options;
   // One signal for "stop now": the call's abort (whose reason becomes the AbortError's cause) or the
-  // reader's cancel. Built by hand because `AbortSignal.any` is missing on some edge runtimes.
+  // reader's cancel. Built by hand because `AbortSignal.any` is missing on some edge runtimes
+  // (`@edge-runtime/vm` among them).
   const stop = new AbortController();
   const forwardAbort = (): void => stop.abort(signal.reason);
   signal.addEventListener('abort', forwardAbort, { once: true });

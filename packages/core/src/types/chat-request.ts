@@ -126,7 +126,9 @@ export interface CustomTool {
   custom: {
     name: string;
     description?: string;
-    format?: { type: 'text' } | { type: 'grammar'; grammar: { definition: string; syntax: 'lark' | 'regex' } };
+    format?:
+      | { type: 'text' }
+      | { type: 'grammar'; grammar: { definition: string; syntax: 'lark' | 'regex' } };
   };
 }
 
@@ -138,7 +140,10 @@ export type ToolChoice =
   | 'required'
   | { type: 'function'; function: { name: string } }
   | { type: 'custom'; custom: { name: string } }
-  | { type: 'allowed_tools'; allowed_tools: { mode: 'auto' | 'required'; tools: Array<{ [key: string]: unknown }> } };
+  | {
+      type: 'allowed_tools';
+      allowed_tools: { mode: 'auto' | 'required'; tools: Array<{ [key: string]: unknown }> };
+    };
 
 export type ResponseFormat =
   | { type: 'text' }

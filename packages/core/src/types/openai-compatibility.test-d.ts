@@ -30,7 +30,9 @@ describe('types are structurally compatible with the openai package', () => {
 
   it('create returns a stream only when stream is true', () => {
     const messages: Array<OpenAI.ChatCompletionMessageParam> = [{ role: 'user', content: 'hi' }];
-    expectTypeOf(gateway.chat.completions.create({ model: 'm', messages })).resolves.toEqualTypeOf<ChatCompletion>();
+    expectTypeOf(
+      gateway.chat.completions.create({ model: 'm', messages }),
+    ).resolves.toEqualTypeOf<ChatCompletion>();
     expectTypeOf(
       gateway.chat.completions.create({ model: 'm', messages, stream: false }),
     ).resolves.toEqualTypeOf<ChatCompletion>();
@@ -38,9 +40,9 @@ describe('types are structurally compatible with the openai package', () => {
       gateway.chat.completions.create({ model: 'm', messages, stream: true }),
     ).resolves.toEqualTypeOf<ChatCompletionStream>();
     const flag = Math.random() > 0.5;
-    expectTypeOf(gateway.chat.completions.create({ model: 'm', messages, stream: flag })).resolves.toEqualTypeOf<
-      ChatCompletion | ChatCompletionStream
-    >();
+    expectTypeOf(
+      gateway.chat.completions.create({ model: 'm', messages, stream: flag }),
+    ).resolves.toEqualTypeOf<ChatCompletion | ChatCompletionStream>();
   });
 
   it('a body typed with OpenAI types passes straight to create', () => {
@@ -48,7 +50,13 @@ describe('types are structurally compatible with the openai package', () => {
       model: 'gpt-4o',
       messages: [
         { role: 'system', content: 'Be brief.' },
-        { role: 'user', content: [{ type: 'text', text: 'hi' }, { type: 'image_url', image_url: { url: 'https://x/y.png' } }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'hi' },
+            { type: 'image_url', image_url: { url: 'https://x/y.png' } },
+          ],
+        },
       ],
       tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object' } } }],
       tool_choice: 'auto',
