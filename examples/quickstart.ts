@@ -26,7 +26,9 @@ if (useOpenAI) providers.openai = openai();
 const gateway = createGateway({
   providers,
   routes: {
-    assistant: single(useOpenAI ? { provider: 'openai', model: 'gpt-4o-mini' } : { provider: 'mock', model: 'mock-1' }),
+    assistant: single(
+      useOpenAI ? { provider: 'openai', model: 'gpt-4o-mini' } : { provider: 'mock', model: 'mock-1' },
+    ),
   },
   metadata: { team: 'demo' },
   retryBaseDelayMs: 100,
@@ -34,10 +36,15 @@ const gateway = createGateway({
 
 const messages = [{ role: 'user' as const, content: 'What is Switchyard, in one sentence?' }];
 
-console.log(`Route 'assistant' → ${useOpenAI ? 'openai/gpt-4o-mini' : 'mock/mock-1 (set OPENAI_API_KEY to call OpenAI)'}\n`);
+console.log(
+  `Route 'assistant' → ${useOpenAI ? 'openai/gpt-4o-mini' : 'mock/mock-1 (set OPENAI_API_KEY to call OpenAI)'}\n`,
+);
 
 // 1. A completion, exactly the shape of the openai client's.
-const completion = await gateway.chat.completions.create({ model: 'assistant', messages }, { metadata: { user_id: 'u-1' } });
+const completion = await gateway.chat.completions.create(
+  { model: 'assistant', messages },
+  { metadata: { user_id: 'u-1' } },
+);
 console.log('completion:', completion.choices[0]?.message.content);
 console.log('usage:', completion.usage);
 console.log('switchyard:', JSON.stringify(completion.switchyard, null, 2));
@@ -54,7 +61,9 @@ for await (const chunk of stream) {
   process.stdout.write(chunk.choices[0]?.delta.content ?? '');
   if (chunk.usage) process.stdout.write(`\n  (usage: ${chunk.usage.total_tokens} tokens)`);
 }
-console.log(`\n  attempts: ${stream.switchyard.attempts.map((a) => `${a.provider}/${a.model} ${a.status}`).join(', ')}`);
+console.log(
+  `\n  attempts: ${stream.switchyard.attempts.map((a) => `${a.provider}/${a.model} ${a.status}`).join(', ')}`,
+);
 
 // 3. The official openai client, unchanged, running through the gateway in-process.
 const client = new OpenAI({ baseURL: 'http://switchyard.local/v1', apiKey: 'unused', fetch: gateway.fetch });

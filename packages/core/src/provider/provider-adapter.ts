@@ -1,5 +1,5 @@
-import type { ChatCompletionCreateParamsBase } from '../types/chat-request.js';
 import type { ChoiceLogprobs, CompletionUsage, FinishReason } from '../types/chat-completion.js';
+import type { ChatCompletionCreateParamsBase } from '../types/chat-request.js';
 import type { EmbeddingCreateParams } from '../types/embeddings.js';
 import type { Warning } from '../types/switchyard-metadata.js';
 
