@@ -50,6 +50,7 @@ export type {
 export type {
   EmbedCall,
   EmbedResult,
+  FetchFunction,
   GeneratedChoice,
   GeneratedToolCall,
   GenerateResult,

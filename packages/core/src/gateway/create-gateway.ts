@@ -50,6 +50,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const settings: GatewaySettings = {
     providers: options.providers,
     pricing: options.pricing,
+    fetch: options.fetch,
     maxRetries: options.maxRetries ?? 2,
     retryBaseDelayMs: options.retryBaseDelayMs ?? 500,
     retryMaxDelayMs: options.retryMaxDelayMs ?? 30_000,
@@ -147,6 +148,7 @@ export function createGateway(options: GatewayOptions): Gateway {
               request,
               signal: invoke.signal,
               headers: invoke.headers,
+              ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
             });
           }),
       });

@@ -1,5 +1,5 @@
 import type { MiddlewareState } from '../middleware/middleware.js';
-import type { ProviderAdapter } from '../provider/provider-adapter.js';
+import type { FetchFunction, ProviderAdapter } from '../provider/provider-adapter.js';
 import type { RequestDeadline } from '../routing/request-deadline.js';
 import type { RoutingStrategy } from '../routing/routing-strategy.js';
 import type { CompletionUsage } from '../types/chat-completion.js';
@@ -10,6 +10,7 @@ import type { Pricing } from './gateway-options.js';
 export interface GatewaySettings {
   readonly providers: Readonly<Record<string, ProviderAdapter>>;
   readonly pricing: Pricing | undefined;
+  readonly fetch: FetchFunction | undefined;
   readonly maxRetries: number;
   readonly retryBaseDelayMs: number;
   readonly retryMaxDelayMs: number;

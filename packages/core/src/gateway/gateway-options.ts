@@ -1,5 +1,5 @@
 import type { Middleware } from '../middleware/middleware.js';
-import type { ProviderAdapter } from '../provider/provider-adapter.js';
+import type { FetchFunction, ProviderAdapter } from '../provider/provider-adapter.js';
 import type { RoutingStrategy } from '../routing/routing-strategy.js';
 import type { CompletionUsage } from '../types/chat-completion.js';
 
@@ -28,6 +28,11 @@ export interface GatewayOptions {
   metadata?: Record<string, string>;
   /** Prices calls into `usage.estimated_cost`. */
   pricing?: Pricing;
+  /**
+   * The `fetch` adapters use for provider calls when they were created without one — e.g. to record,
+   * stub or proxy all provider traffic in one place. Default: each adapter's own default (`globalThis.fetch`).
+   */
+  fetch?: FetchFunction;
   /** Milliseconds for a whole request, streaming included. Default 600 000 (10 minutes). */
   timeout?: number;
   /** Retries per target on retryable failures. Default 2. */

@@ -1,6 +1,6 @@
 import { AbortError } from '../errors/gateway-errors.js';
 import type { GatewayResult } from '../middleware/middleware.js';
-import type { ProviderRequest } from '../provider/provider-adapter.js';
+import type { ProviderCall, ProviderRequest } from '../provider/provider-adapter.js';
 import { attemptTarget, type InvokeContext } from '../routing/attempt-target.js';
 import { ChunkBuilder } from '../stream/chunk-builder.js';
 import { chunkStream } from '../stream/chunk-stream.js';
@@ -16,6 +16,17 @@ const toProviderRequest = (context: RequestContext, invoke: InvokeContext): Prov
     : { ...request, ...override, model: invoke.model };
 };
 
+const toProviderCall = (context: RequestContext, invoke: InvokeContext): ProviderCall => {
+  const call: ProviderCall = {
+    modelId: invoke.model,
+    request: toProviderRequest(context, invoke),
+    signal: invoke.signal,
+    headers: invoke.headers,
+  };
+  if (context.settings.fetch !== undefined) call.fetch = context.settings.fetch;
+  return call;
+};
+
 const newId = (): string => `chatcmpl-${crypto.randomUUID()}`;
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
@@ -29,14 +40,7 @@ export async function routeChat(context: RequestContext): Promise<GatewayResult>
     const result = await strategy.route({
       ...routeContext,
       attempt: (target) =>
-        attemptTarget(env, target, (adapter, invoke) =>
-          adapter.doGenerate({
-            modelId: invoke.model,
-            request: toProviderRequest(context, invoke),
-            signal: invoke.signal,
-            headers: invoke.headers,
-          }),
-        ),
+        attemptTarget(env, target, (adapter, invoke) => adapter.doGenerate(toProviderCall(context, invoke))),
     });
     state.warnings.push(...result.warnings);
     if (result.usage !== undefined) {
@@ -57,14 +61,7 @@ export async function routeChat(context: RequestContext): Promise<GatewayResult>
     ...routeContext,
     attempt: (target) =>
       attemptTarget(env, target, async (adapter, invoke) =>
-        startStream(
-          await adapter.doStream({
-            modelId: invoke.model,
-            request: toProviderRequest(context, invoke),
-            signal: invoke.signal,
-            headers: invoke.headers,
-          }),
-        ),
+        startStream(await adapter.doStream(toProviderCall(context, invoke))),
       ),
   });
   state.warnings.push(...started.warnings);

@@ -3,6 +3,9 @@ import type { ChatCompletionCreateParamsBase } from '../types/chat-request.js';
 import type { EmbeddingCreateParams } from '../types/embeddings.js';
 import type { Warning } from '../types/switchyard-metadata.js';
 
+/** The standard `fetch` signature. */
+export type FetchFunction = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
 /** The request an adapter receives: the validated OpenAI-shaped body with the target's model id. */
 export type ProviderRequest = Omit<ChatCompletionCreateParamsBase, 'stream'>;
 
@@ -14,6 +17,8 @@ export interface ProviderCall {
   signal: AbortSignal;
   /** Extra HTTP headers for the provider call (from the request options). */
   headers: Record<string, string>;
+  /** The gateway's `fetch` option: adapters created without their own `fetch` use it for this call. */
+  fetch?: FetchFunction;
 }
 
 export interface UnifiedFinishReason {
@@ -81,6 +86,8 @@ export interface EmbedCall {
   request: Omit<EmbeddingCreateParams, 'model'>;
   signal: AbortSignal;
   headers: Record<string, string>;
+  /** The gateway's `fetch` option, as on `ProviderCall`. */
+  fetch?: FetchFunction;
 }
 
 export interface EmbedResult {

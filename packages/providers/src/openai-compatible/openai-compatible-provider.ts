@@ -5,6 +5,7 @@ import type {
   ModelInfo,
   ProviderCall,
   StreamResult,
+  SwitchyardError,
 } from '@switchyard/core';
 import OpenAI from 'openai';
 import { isRecord, readNumber, readString } from '../shared/json-readers.js';
@@ -37,6 +38,11 @@ const KEYLESS_PLACEHOLDER = 'switchyard-keyless';
 // Looked up per call, so a `fetch` installed after the adapter was created (test stubs, polyfills) is used.
 const globalFetch: FetchFunction = (input, init) => globalThis.fetch(input, init);
 
+interface SdkClient {
+  readonly client: OpenAI;
+  readonly mapError: (error: unknown, signal?: AbortSignal) => SwitchyardError;
+}
+
 const toModelInfo = (model: unknown): ModelInfo | undefined => {
   if (!isRecord(model)) return undefined;
   const id = readString(model, 'id');
@@ -59,28 +65,45 @@ export function openaiCompatible(options: OpenAICompatibleOptions): OpenAICompat
   const unsupported = options.unsupported ?? [];
   const sendReasoningContent = options.sendReasoningContent ?? true;
   const capabilities = Object.freeze({ ...defaultCapabilities, ...options.capabilities });
-  const errorBodies = captureErrorBodies(options.fetch ?? globalFetch);
-  const client = new OpenAI({
-    apiKey: options.apiKey ?? KEYLESS_PLACEHOLDER,
-    // Explicit nulls stop the SDK from reading OPENAI_ORG_ID / OPENAI_PROJECT_ID (meant for OpenAI) from the environment.
-    organization: null,
-    project: null,
-    baseURL: options.baseURL,
-    fetch: errorBodies.fetch,
-    maxRetries: 0,
-    defaultHeaders: { ...options.headers, ...(options.apiKey === undefined ? { authorization: null } : {}) },
-    defaultQuery: options.queryParams,
-    // Every failure reaches the caller as a typed error; the SDK's console logging would only repeat it.
-    logLevel: 'off',
-  });
-
-  const mapError = (error: unknown, signal?: AbortSignal) =>
-    mapOpenAIError(error, {
-      provider,
-      timeoutMs: client.timeout,
-      errorBodyFor: errorBodies.bodyFor,
-      ...(signal === undefined ? {} : { signal }),
+  const createClient = (fetch: FetchFunction): SdkClient => {
+    const errorBodies = captureErrorBodies(fetch);
+    const client = new OpenAI({
+      apiKey: options.apiKey ?? KEYLESS_PLACEHOLDER,
+      // Explicit nulls stop the SDK from reading OPENAI_ORG_ID / OPENAI_PROJECT_ID (meant for OpenAI) from the environment.
+      organization: null,
+      project: null,
+      baseURL: options.baseURL,
+      fetch: errorBodies.fetch,
+      maxRetries: 0,
+      defaultHeaders: {
+        ...options.headers,
+        ...(options.apiKey === undefined ? { authorization: null } : {}),
+      },
+      defaultQuery: options.queryParams,
+      // Every failure reaches the caller as a typed error; the SDK's console logging would only repeat it.
+      logLevel: 'off',
     });
+    const mapError = (error: unknown, signal?: AbortSignal) =>
+      mapOpenAIError(error, {
+        provider,
+        timeoutMs: client.timeout,
+        errorBodyFor: errorBodies.bodyFor,
+        ...(signal === undefined ? {} : { signal }),
+      });
+    return { client, mapError };
+  };
+  const defaultClient = createClient(options.fetch ?? globalFetch);
+  // The gateway's `fetch` option reaches adapters per call; one SDK client per distinct fetch function.
+  const gatewayFetchClients = new WeakMap<FetchFunction, SdkClient>();
+  const clientFor = (call: { fetch?: FetchFunction }): SdkClient => {
+    if (options.fetch !== undefined || call.fetch === undefined) return defaultClient;
+    let sdk = gatewayFetchClients.get(call.fetch);
+    if (sdk === undefined) {
+      sdk = createClient(call.fetch);
+      gatewayFetchClients.set(call.fetch, sdk);
+    }
+    return sdk;
+  };
   const requestOptions = (call: { signal: AbortSignal; headers: Record<string, string> }) => ({
     signal: call.signal,
     headers: call.headers,
@@ -94,6 +117,7 @@ export function openaiCompatible(options: OpenAICompatibleOptions): OpenAICompat
       request: call.request,
       stream: false,
     });
+    const { client, mapError } = clientFor(call);
     let completion: unknown;
     try {
       completion = await client.chat.completions.create(body, requestOptions(call));
@@ -111,6 +135,7 @@ export function openaiCompatible(options: OpenAICompatibleOptions): OpenAICompat
       request: call.request,
       stream: true,
     });
+    const { client, mapError } = clientFor(call);
     // Resolves once the response headers arrive, so HTTP errors reject here, before any part.
     const chunks = await client.chat.completions
       .create(body, requestOptions(call))
@@ -131,6 +156,7 @@ export function openaiCompatible(options: OpenAICompatibleOptions): OpenAICompat
     // Vectors are returned as numbers whatever the caller asked for; the SDK picks the wire encoding
     // (base64, decoded for us), and the gateway encodes its own response.
     const { encoding_format: _encoding, ...request } = call.request;
+    const { client, mapError } = clientFor(call);
     let response: unknown;
     try {
       response = await client.embeddings.create({ ...request, model: call.modelId }, requestOptions(call));
@@ -142,6 +168,7 @@ export function openaiCompatible(options: OpenAICompatibleOptions): OpenAICompat
 
   async function listModels(): Promise<Array<ModelInfo>> {
     const models: Array<ModelInfo> = [];
+    const { client, mapError } = defaultClient;
     try {
       for await (const model of client.models.list()) {
         const info = toModelInfo(model);

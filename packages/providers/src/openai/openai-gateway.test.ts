@@ -34,6 +34,27 @@ describe('openai() behind createGateway', () => {
     expect(completion.switchyard).toMatchObject({ provider: 'openai-primary', model: 'o4-mini' });
   });
 
+  it("uses the gateway's fetch when the adapter was given none, and its own fetch otherwise", async () => {
+    const gatewayWide = fixtureFetch({ body: reasoningBody }, { body: reasoningBody });
+    const own = fixtureFetch({ body: reasoningBody });
+    const gateway = createGateway({
+      providers: { plain: openai({ apiKey: 'sk-test' }), pinned: openai({ apiKey: 'sk-test', fetch: own.fetch }) },
+      fetch: gatewayWide.fetch,
+      maxRetries: 0,
+    });
+
+    await gateway.chat.completions.create({ model: 'plain/o4-mini', messages: hello });
+    // The fixture is a chat body, so the embeddings call fails to parse; what matters is where it went.
+    await gateway.embeddings.create({ model: 'plain/text-embedding-3-small', input: 'x' }).catch(() => undefined);
+    await gateway.chat.completions.create({ model: 'pinned/o4-mini', messages: hello });
+
+    expect(gatewayWide.requests.map((request) => new URL(request.url).pathname)).toEqual([
+      '/v1/chat/completions',
+      '/v1/embeddings',
+    ]);
+    expect(own.requests).toHaveLength(1);
+  });
+
   it('streams chunks that end with the usage chunk', async () => {
     const { fetch } = fixtureFetch({ body: textStream, chunkSizes: [9, 4] });
     const gateway = gatewayFor(fetch);
