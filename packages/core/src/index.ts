@@ -57,6 +57,7 @@ export type {
   ModelInfo,
   ProviderAdapter,
   ProviderCall,
+  ProviderCapabilities,
   ProviderRequest,
   ResponseInfo,
   StreamPart,

@@ -103,11 +103,30 @@ export interface ModelInfo {
   created?: number;
 }
 
+/**
+ * What an adapter supports. Declarative (it never changes a request): documentation tables are
+ * generated from it and the conformance suite runs every scenario a declared capability needs.
+ */
+export interface ProviderCapabilities {
+  readonly streaming: boolean;
+  readonly tools: boolean;
+  /** Several tool calls in one turn, streamed with distinct indices. */
+  readonly parallelToolCalls: boolean;
+  /** `response_format: { type: 'json_schema' }`. */
+  readonly jsonSchema: boolean;
+  /** Returns reasoning text or reasoning token counts; honours `reasoning_effort`. */
+  readonly reasoning: boolean;
+  /** Accepts `image_url` content parts (URL or base64). */
+  readonly images: boolean;
+  readonly embeddings: boolean;
+}
+
 /** Provider spec v1. Methods prefixed `do` are called by the gateway, not by applications. */
 export interface ProviderAdapter {
   readonly specificationVersion: 'v1';
   /** The provider family, e.g. `openai`, `anthropic`. */
   readonly provider: string;
+  readonly capabilities?: ProviderCapabilities;
   doGenerate(call: ProviderCall): Promise<GenerateResult>;
   doStream(call: ProviderCall): Promise<StreamResult>;
   doEmbed?(call: EmbedCall): Promise<EmbedResult>;

@@ -1,4 +1,10 @@
-import type { EmbedCall, EmbedResult, ModelInfo, ProviderAdapter } from '../provider/provider-adapter.js';
+import type {
+  EmbedCall,
+  EmbedResult,
+  ModelInfo,
+  ProviderAdapter,
+  ProviderCapabilities,
+} from '../provider/provider-adapter.js';
 import type { CompletionUsage } from '../types/chat-completion.js';
 import type { MockCall, MockReplySource } from './mock-reply.js';
 
@@ -32,17 +38,8 @@ export interface MockProviderOptions {
   modelsList?: ReadonlyArray<string>;
 }
 
-/** Everything the mock supports; it is a stand-in for any provider. */
-export interface MockCapabilities {
-  readonly streaming: boolean;
-  readonly tools: boolean;
-  readonly parallelToolCalls: boolean;
-  readonly reasoning: boolean;
-  readonly structuredOutputs: boolean;
-  readonly vision: boolean;
-  readonly embeddings: boolean;
-  readonly usageInStream: boolean;
-}
+/** Everything the mock supports (all `true`); it is a stand-in for any provider. */
+export type MockCapabilities = ProviderCapabilities;
 
 export interface MockProvider extends ProviderAdapter {
   readonly capabilities: MockCapabilities;

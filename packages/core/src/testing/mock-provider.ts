@@ -31,10 +31,9 @@ const capabilities: MockCapabilities = Object.freeze({
   tools: true,
   parallelToolCalls: true,
   reasoning: true,
-  structuredOutputs: true,
-  vision: true,
+  jsonSchema: true,
+  images: true,
   embeddings: true,
-  usageInStream: true,
 });
 
 interface PreparedResponse {

@@ -1,4 +1,4 @@
-import type { ProviderAdapter, ProviderRequest } from '@switchyard/core';
+import type { ProviderAdapter, ProviderCapabilities, ProviderRequest } from '@switchyard/core';
 
 /** The standard `fetch` signature; anything that implements it (e.g. `gateway.fetch`) can be injected. */
 export type FetchFunction = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
@@ -7,17 +7,7 @@ export type FetchFunction = (input: RequestInfo | URL, init?: RequestInit) => Pr
 export type UnsupportedSetting = Exclude<keyof ProviderRequest, 'model' | 'messages'>;
 
 /** What the provider can do, for routing and documentation. Declarative: it does not change requests. */
-export interface OpenAICompatibleCapabilities {
-  tools: boolean;
-  streaming: boolean;
-  /** `response_format: { type: 'json_schema' }`. */
-  jsonSchema: boolean;
-  /** Returns reasoning text or reasoning token counts. */
-  reasoning: boolean;
-  embeddings: boolean;
-  /** Accepts `image_url` content parts. */
-  images: boolean;
-}
+export type OpenAICompatibleCapabilities = ProviderCapabilities;
 
 export interface OpenAICompatibleOptions {
   /** Provider name used in errors, warnings and attempt records, e.g. `groq`. */

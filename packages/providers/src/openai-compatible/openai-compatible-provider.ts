@@ -24,6 +24,7 @@ import type {
 
 const defaultCapabilities: OpenAICompatibleCapabilities = {
   tools: true,
+  parallelToolCalls: true,
   streaming: true,
   jsonSchema: true,
   reasoning: true,

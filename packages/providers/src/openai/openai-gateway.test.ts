@@ -38,14 +38,19 @@ describe('openai() behind createGateway', () => {
     const gatewayWide = fixtureFetch({ body: reasoningBody }, { body: reasoningBody });
     const own = fixtureFetch({ body: reasoningBody });
     const gateway = createGateway({
-      providers: { plain: openai({ apiKey: 'sk-test' }), pinned: openai({ apiKey: 'sk-test', fetch: own.fetch }) },
+      providers: {
+        plain: openai({ apiKey: 'sk-test' }),
+        pinned: openai({ apiKey: 'sk-test', fetch: own.fetch }),
+      },
       fetch: gatewayWide.fetch,
       maxRetries: 0,
     });
 
     await gateway.chat.completions.create({ model: 'plain/o4-mini', messages: hello });
     // The fixture is a chat body, so the embeddings call fails to parse; what matters is where it went.
-    await gateway.embeddings.create({ model: 'plain/text-embedding-3-small', input: 'x' }).catch(() => undefined);
+    await gateway.embeddings
+      .create({ model: 'plain/text-embedding-3-small', input: 'x' })
+      .catch(() => undefined);
     await gateway.chat.completions.create({ model: 'pinned/o4-mini', messages: hello });
 
     expect(gatewayWide.requests.map((request) => new URL(request.url).pathname)).toEqual([

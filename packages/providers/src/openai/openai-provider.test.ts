@@ -592,6 +592,7 @@ describe('openai() embeddings and models', () => {
     expect(adapter.specificationVersion).toBe('v1');
     expect(adapter.capabilities).toEqual({
       tools: true,
+      parallelToolCalls: true,
       streaming: true,
       jsonSchema: true,
       reasoning: true,
