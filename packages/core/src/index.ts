@@ -79,4 +79,5 @@ export { encodeSSEDone, encodeSSEEvent } from './stream/encode-sse.js';
 export type * from './types/chat-completion.js';
 export type * from './types/chat-request.js';
 export type * from './types/embeddings.js';
+export type * from './types/reasoning-detail.js';
 export type * from './types/switchyard-metadata.js';

@@ -1,6 +1,7 @@
 import type { ChoiceLogprobs, CompletionUsage, FinishReason } from '../types/chat-completion.js';
 import type { ChatCompletionCreateParamsBase } from '../types/chat-request.js';
 import type { EmbeddingCreateParams } from '../types/embeddings.js';
+import type { ReasoningDetail } from '../types/reasoning-detail.js';
 import type { Warning } from '../types/switchyard-metadata.js';
 
 /** The standard `fetch` signature. */
@@ -37,6 +38,8 @@ export interface GeneratedChoice {
   index: number;
   text: string | null;
   reasoning?: string;
+  /** Reasoning the provider needs back verbatim next turn (signatures, redacted or encrypted blocks). */
+  reasoningDetails?: Array<ReasoningDetail>;
   refusal?: string | null;
   toolCalls: Array<GeneratedToolCall>;
   finishReason: UnifiedFinishReason;
@@ -66,6 +69,7 @@ export type StreamPart =
   | { type: 'response-metadata'; id?: string; created?: number; model?: string; systemFingerprint?: string }
   | { type: 'text-delta'; delta: string; choice?: number }
   | { type: 'reasoning-delta'; delta: string; choice?: number }
+  | { type: 'reasoning-details'; details: Array<ReasoningDetail>; choice?: number }
   | { type: 'refusal-delta'; delta: string; choice?: number }
   | { type: 'tool-call-start'; index: number; id: string; name: string; choice?: number }
   | { type: 'tool-call-delta'; index: number; argumentsDelta: string; choice?: number }

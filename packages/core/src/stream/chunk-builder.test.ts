@@ -68,6 +68,17 @@ describe('ChunkBuilder', () => {
     expect(chunks.at(-1)?.choices[0]?.finish_reason).toBe('tool_calls');
   });
 
+  it('passes signed reasoning blocks through as reasoning_details', () => {
+    const details = [
+      { type: 'reasoning.text' as const, text: 'Think.', signature: 'sig-1', provider: 'anthropic' },
+    ];
+    const { chunks } = build([
+      { type: 'reasoning-delta', delta: 'Think.' },
+      { type: 'reasoning-details', details },
+    ]);
+    expect(chunks[1]?.choices[0]?.delta).toEqual({ reasoning_details: details });
+  });
+
   it('puts parts of other choices (n > 1) under their index', () => {
     const { chunks } = build([
       { type: 'text-delta', delta: 'a', choice: 0 },

@@ -41,6 +41,8 @@ export class ChunkBuilder {
         return this.delta(part.choice, { content: part.delta });
       case 'reasoning-delta':
         return this.delta(part.choice, { reasoning_content: part.delta });
+      case 'reasoning-details':
+        return this.delta(part.choice, { reasoning_details: part.details });
       case 'refusal-delta':
         return this.delta(part.choice, { refusal: part.delta });
       case 'tool-call-start':

@@ -16,6 +16,9 @@ const toChoice = (choice: GeneratedChoice): CompletionChoice => {
     }));
   }
   if (choice.reasoning !== undefined) message.reasoning_content = choice.reasoning;
+  if (choice.reasoningDetails !== undefined && choice.reasoningDetails.length > 0) {
+    message.reasoning_details = choice.reasoningDetails;
+  }
   return {
     index: choice.index,
     message,

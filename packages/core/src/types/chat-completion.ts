@@ -1,3 +1,4 @@
+import type { ReasoningDetail } from './reasoning-detail.js';
 import type { SwitchyardMetadata } from './switchyard-metadata.js';
 
 export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'function_call';
@@ -42,6 +43,8 @@ export interface CompletionMessage {
   tool_calls?: Array<CompletionToolCall>;
   /** Reasoning ("thinking") text, when the provider returns it. */
   reasoning_content?: string;
+  /** Signed or encrypted reasoning to send back on the next turn (see `ReasoningDetail`). */
+  reasoning_details?: Array<ReasoningDetail>;
   annotations?: Array<{
     type: 'url_citation';
     url_citation: { end_index: number; start_index: number; title: string; url: string };
@@ -82,6 +85,8 @@ export interface ChunkDelta {
   tool_calls?: Array<ChunkToolCallDelta>;
   /** Reasoning ("thinking") text delta, when the provider streams it. */
   reasoning_content?: string;
+  /** Signed or encrypted reasoning blocks, each sent once complete. */
+  reasoning_details?: Array<ReasoningDetail>;
 }
 
 export interface ChunkChoice {

@@ -1,3 +1,5 @@
+import type { ReasoningDetail } from './reasoning-detail.js';
+
 /**
  * The Chat Completions request body, structurally compatible with the `openai` package's
  * `ChatCompletionCreateParams`: any body the OpenAI SDK accepts is accepted here unchanged.
@@ -87,6 +89,8 @@ export interface AssistantMessage {
   audio?: { id: string } | null;
   /** Reasoning text returned by an earlier turn; providers that replay reasoning read it. */
   reasoning_content?: string | null;
+  /** Signed or encrypted reasoning returned by an earlier turn, sent back verbatim. */
+  reasoning_details?: Array<ReasoningDetail>;
 }
 
 export interface ToolMessage {
@@ -156,9 +160,7 @@ export type ResponseFormat =
         schema?: Record<string, unknown>;
         strict?: boolean | null;
       };
-    }
-  | { type: 'grammar'; grammar: object }
-  | { type: 'python' };
+    };
 
 export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max' | null;
 
@@ -195,7 +197,10 @@ export interface ChatCompletionCreateParamsBase {
   store?: boolean | null;
   service_tier?: 'auto' | 'default' | 'flex' | 'scale' | 'priority' | 'fast' | null;
   modalities?: Array<'text' | 'audio'> | null;
-  audio?: { format: string; voice: unknown } | null;
+  audio?: {
+    format: 'wav' | 'mp3' | 'aac' | 'flac' | 'opus' | 'pcm16';
+    voice: string | { id: string };
+  } | null;
   prediction?: { type: 'content'; content: string | Array<ChatContentPartText> } | null;
   prompt_cache_key?: string | null;
   prompt_cache_retention?: 'in_memory' | '24h' | null;

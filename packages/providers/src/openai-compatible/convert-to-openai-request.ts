@@ -47,21 +47,13 @@ function convertAudio(
 
 type OpenAIResponseFormat = NonNullable<OpenAI.ChatCompletionCreateParams['response_format']>;
 
-/** Chat Completions takes text, json_object and json_schema; other formats are not sent. */
-function convertResponseFormat(format: ResponseFormat, provider: string, warnings: Array<Warning>) {
+/** Chat Completions takes text, json_object and json_schema; anything else arrived untyped over HTTP. */
+function convertResponseFormat(format: ResponseFormat, provider: string, _warnings: Array<Warning>) {
   switch (format.type) {
     case 'text':
     case 'json_object':
     case 'json_schema':
       return format satisfies OpenAIResponseFormat;
-    case 'grammar':
-    case 'python':
-      warnings.push({
-        type: 'unsupported-setting',
-        setting: 'response_format',
-        message: `${provider} does not support response_format type '${format.type}'; it was not sent.`,
-      });
-      return undefined;
     default: {
       const unexpected: never = format;
       throw invalidRequestError(

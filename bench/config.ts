@@ -1,0 +1,33 @@
+/** Benchmark sizes, from the environment so a quick run (`BENCH_CALLS=500 pnpm bench`) needs no edits. */
+export interface BenchConfig {
+  /** Measured calls per variant. `BENCH_CALLS`, default 5,000. */
+  readonly calls: number;
+  /** Warm-up calls per variant before measuring. `BENCH_WARMUP`, default 1,000. */
+  readonly warmupCalls: number;
+  /** Consecutive calls of one variant before switching to the next. `BENCH_BATCH`, default 50. */
+  readonly batchSize: number;
+  /** Gateway calls in the heap test. `BENCH_HEAP_CALLS`, default 200,000. */
+  readonly heapCalls: number;
+  /** Calls in flight at once in the heap test. `BENCH_HEAP_CONCURRENCY`, default 50. */
+  readonly heapConcurrency: number;
+}
+
+const positiveInteger = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw.replaceAll('_', ''));
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new Error(`${name} must be a positive integer, got '${raw}'.`);
+  }
+  return value;
+};
+
+export function readBenchConfig(): BenchConfig {
+  return {
+    calls: positiveInteger('BENCH_CALLS', 5_000),
+    warmupCalls: positiveInteger('BENCH_WARMUP', 1_000),
+    batchSize: positiveInteger('BENCH_BATCH', 50),
+    heapCalls: positiveInteger('BENCH_HEAP_CALLS', 200_000),
+    heapConcurrency: positiveInteger('BENCH_HEAP_CONCURRENCY', 50),
+  };
+}

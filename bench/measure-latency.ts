@@ -1,0 +1,52 @@
+import { assertOutcome } from './scenario.js';
+import type { Variant, VariantKey } from './variants.js';
+
+export interface LatencyOptions {
+  readonly warmupCalls: number;
+  readonly measuredCalls: number;
+  readonly batchSize: number;
+}
+
+type Samples = Map<VariantKey, Float64Array>;
+
+/**
+ * Runs `calls` calls of every variant, one at a time, in rounds: each round runs a batch of each
+ * variant, starting one variant later than the previous round, so drift (heat, JIT, GC, other
+ * processes) spreads over all variants instead of favouring whichever ran first. Every answer is
+ * checked outside the timed region. When `samples` is given, each call's duration lands there in µs.
+ */
+async function runRounds(
+  variants: ReadonlyArray<Variant>,
+  calls: number,
+  batchSize: number,
+  samples?: Samples,
+): Promise<void> {
+  for (let done = 0, round = 0; done < calls; done += batchSize, round++) {
+    const batch = Math.min(batchSize, calls - done);
+    for (let offset = 0; offset < variants.length; offset++) {
+      const variant = variants[(round + offset) % variants.length];
+      if (variant === undefined) continue;
+      const durations = samples?.get(variant.key);
+      for (let i = 0; i < batch; i++) {
+        const started = process.hrtime.bigint();
+        const outcome = await variant.call();
+        const elapsedNs = process.hrtime.bigint() - started;
+        assertOutcome(variant.key, outcome);
+        if (durations !== undefined) durations[done + i] = Number(elapsedNs) / 1_000;
+      }
+      variant.afterBatch?.();
+    }
+  }
+}
+
+/** Warms every variant up, then measures each call's latency; returns µs per call per variant. */
+export async function measureLatency(
+  variants: ReadonlyArray<Variant>,
+  options: LatencyOptions,
+): Promise<Samples> {
+  await runRounds(variants, options.warmupCalls, options.batchSize);
+  globalThis.gc?.();
+  const samples: Samples = new Map(variants.map((v) => [v.key, new Float64Array(options.measuredCalls)]));
+  await runRounds(variants, options.measuredCalls, options.batchSize, samples);
+  return samples;
+}

@@ -1,0 +1,30 @@
+import {
+  type BenchResults,
+  heapSetupLine,
+  heapTable,
+  heapVerdictLine,
+  latencySetupLine,
+  latencyTable,
+  machineLine,
+  targetTable,
+} from './report.js';
+import { renderText } from './table.js';
+
+/** The human-readable report on stdout. */
+export function printReport(results: BenchResults): void {
+  const sections = [
+    `Switchyard bench · ${results.machine.date}`,
+    machineLine(results),
+    '',
+    `Latency: ${latencySetupLine(results)}`,
+    renderText(latencyTable(results)),
+    '',
+    'Targets: verdict on the p50 ratio',
+    renderText(targetTable(results)),
+    '',
+    `Heap: ${heapSetupLine(results)}`,
+    renderText(heapTable(results)),
+    heapVerdictLine(results),
+  ];
+  process.stdout.write(`${sections.join('\n')}\n`);
+}

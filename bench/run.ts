@@ -1,0 +1,53 @@
+/**
+ * `pnpm bench`: latency of the direct `openai` client vs the gateway paths, and heap growth under load,
+ * in one process. Prints a table and rewrites `bench/RESULTS.md`. Missed targets are reported, not
+ * failed: this is a measurement. Crashes (including a wrong answer from any path) exit nonzero.
+ */
+import { readBenchConfig } from './config.js';
+import { readMachineInfo } from './machine-info.js';
+import { measureHeap } from './measure-heap.js';
+import { measureLatency } from './measure-latency.js';
+import { printReport } from './print-report.js';
+import { messages, readCompletion } from './scenario.js';
+import { type LatencyStats, summarize } from './summarize.js';
+import { judgeHeap, judgeRatios } from './targets.js';
+import { createBenchGateway, createVariants, gatewayModel, type VariantKey } from './variants.js';
+import { resultsFile, writeResults } from './write-results.js';
+
+const config = readBenchConfig();
+const gateway = createBenchGateway();
+const variants = createVariants(gateway);
+
+const log = (line: string): void => {
+  process.stderr.write(`[bench] ${line}\n`);
+};
+
+log(
+  `latency: ${variants.length} variants × (${config.warmupCalls} warm-up + ${config.calls} measured) calls`,
+);
+const samples = await measureLatency(variants, {
+  warmupCalls: config.warmupCalls,
+  measuredCalls: config.calls,
+  batchSize: config.batchSize,
+});
+const stats = new Map<VariantKey, LatencyStats>(
+  [...samples].map(([key, values]) => [key, summarize(values)] as const),
+);
+
+log(`heap: ${config.heapCalls} gateway calls, ${config.heapConcurrency} in flight`);
+const heap = await measureHeap(
+  async () => readCompletion(await gateway.chat.completions.create({ model: gatewayModel, messages })),
+  { calls: config.heapCalls, concurrency: config.heapConcurrency },
+);
+
+const results = {
+  config,
+  machine: readMachineInfo(),
+  stats,
+  ratios: judgeRatios(stats),
+  heap,
+  heapVerdict: judgeHeap(heap),
+};
+printReport(results);
+writeResults(results);
+log(`wrote ${resultsFile.pathname}`);

@@ -1,0 +1,54 @@
+import type OpenAI from 'openai';
+
+/** The one conversation every variant sends (typed as openai-node's, which the gateway accepts unchanged). */
+export const messages: Array<OpenAI.ChatCompletionMessageParam> = [
+  { role: 'system', content: 'You are a helpful assistant.' },
+  { role: 'user', content: 'Hello!' },
+];
+
+/** The text in `fixtures/`, also the mock provider's reply. */
+export const expectedText = 'Hello! How can I assist you today?';
+
+/** `usage.total_tokens` in `fixtures/`. */
+export const expectedTotalTokens = 28;
+
+/** What one call produced: enough to prove the whole response was read, cheap to compute. */
+export interface CallOutcome {
+  readonly text: string;
+  readonly totalTokens: number | undefined;
+}
+
+interface ChunkLike {
+  readonly choices: ReadonlyArray<{ readonly delta: { readonly content?: string | null | undefined } }>;
+  readonly usage?: { readonly total_tokens: number } | null | undefined;
+}
+
+interface CompletionLike {
+  readonly choices: ReadonlyArray<{ readonly message: { readonly content: string | null } }>;
+  readonly usage?: { readonly total_tokens: number } | undefined;
+}
+
+/** Reads every chunk of a stream, as a caller rendering it would. */
+export async function consumeStream(stream: AsyncIterable<ChunkLike>): Promise<CallOutcome> {
+  let text = '';
+  let totalTokens: number | undefined;
+  for await (const chunk of stream) {
+    text += chunk.choices[0]?.delta.content ?? '';
+    if (chunk.usage !== null && chunk.usage !== undefined) totalTokens = chunk.usage.total_tokens;
+  }
+  return { text, totalTokens };
+}
+
+export const readCompletion = (completion: CompletionLike): CallOutcome => ({
+  text: completion.choices[0]?.message.content ?? '',
+  totalTokens: completion.usage?.total_tokens,
+});
+
+/** Throws unless the call returned the whole fixture answer, so a broken path cannot look fast. */
+export function assertOutcome(label: string, outcome: CallOutcome): void {
+  if (outcome.text !== expectedText || outcome.totalTokens !== expectedTotalTokens) {
+    throw new Error(
+      `${label}: expected ${JSON.stringify(expectedText)} with ${expectedTotalTokens} tokens, got ${JSON.stringify(outcome.text)} with ${outcome.totalTokens} tokens.`,
+    );
+  }
+}

@@ -1,0 +1,79 @@
+import { writeFileSync } from 'node:fs';
+import {
+  type BenchResults,
+  heapSetupLine,
+  heapTable,
+  heapVerdictLine,
+  latencySetupLine,
+  latencyTable,
+  machineLine,
+  mebibytes,
+  signedMebibytes,
+  targetTable,
+  verdict,
+} from './report.js';
+import { renderMarkdown } from './table.js';
+import { heapGrowthLimitBytes } from './targets.js';
+
+export const resultsFile = new URL('./RESULTS.md', import.meta.url);
+
+const markdown = (results: BenchResults): string => {
+  const misses = [
+    ...results.ratios.filter((ratio) => !ratio.pass).map((ratio) => ratio.target.name),
+    ...(results.heapVerdict.pass ? [] : ['heap growth']),
+  ];
+  return `# Benchmark results
+
+Written by \`pnpm bench\` (\`bench/run.ts\`); every run replaces this file. All variants answer from the same
+in-process OpenAI wire fixtures (\`bench/fixtures/\`), so the numbers are client + gateway overhead with no
+network. Ratios compare against the direct \`openai\` client measured in the same process run.
+
+- **Date:** ${results.machine.date}
+- **Machine:** ${machineLine(results)}
+- **Overall:** ${misses.length === 0 ? 'every target PASS' : `MISS: ${misses.join(', ')}`}
+
+## Latency
+
+${latencySetupLine(results)}.
+
+${renderMarkdown(latencyTable(results))}
+
+## Targets
+
+Verdict on the p50 ratio (robust to GC pauses and scheduler noise); the mean ratio is shown for reference.
+
+${renderMarkdown(targetTable(results))}
+
+## Heap
+
+${heapSetupLine(results)}. Each sample is \`heapUsed\` after \`global.gc()\`.
+
+${renderMarkdown(heapTable(results))}
+
+${heapVerdictLine(results).replace(/(PASS|MISS)$/, (word) => `**${word}**`)}
+
+## Reading the rows
+
+- \`openai client + AbortSignal\` is the direct client given a fresh \`AbortSignal\` per call. The gateway
+  always hands its adapter one (the request deadline), and openai-node composes it with
+  \`AbortSignal.any()\`, so this row is the floor for any path that supports cancellation and timeouts.
+- \`openai client → gateway.fetch\` runs the openai SDK twice (the caller's client, then the adapter's),
+  with \`Request\`/\`Response\` construction and JSON (de)serialisation in between.
+- \`gateway + mock provider\` is the gateway alone: no SDK, no HTTP parsing.
+
+## Verdicts
+
+${[
+  ...results.ratios.map(
+    (ratio) =>
+      `- ${ratio.target.name}: ${verdict(ratio.pass)} (p50 ${ratio.p50Ratio.toFixed(2)}×, limit ${ratio.target.max.toFixed(2)}×)`,
+  ),
+  `- heap growth: ${verdict(results.heapVerdict.pass)} (${signedMebibytes(results.heapVerdict.growthBytes)}, limit ${mebibytes(heapGrowthLimitBytes)})`,
+].join('\n')}
+`;
+};
+
+/** Replaces `bench/RESULTS.md` with this run's results. */
+export function writeResults(results: BenchResults): void {
+  writeFileSync(resultsFile, markdown(results));
+}
