@@ -7,6 +7,7 @@ import { isRecord } from '../internal/is-record.js';
 import { safeParseJson } from '../internal/safe-parse-json.js';
 import { ChatCompletionStream } from '../stream/chat-completion-stream.js';
 import type { SwitchyardMetadata } from '../types/switchyard-metadata.js';
+import { type IncomingRequest, readIncomingRequest } from './incoming-request.js';
 import { readRequestOptions } from './read-request-options.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -34,7 +35,7 @@ const errorResponse = (error: unknown): Response => {
   return new Response(JSON.stringify(body), { status, headers });
 };
 
-const readJsonBody = async (request: Request): Promise<Record<string, unknown>> => {
+const readJsonBody = async (request: IncomingRequest): Promise<Record<string, unknown>> => {
   const parsed = safeParseJson(await request.text());
   if (!parsed.success || !isRecord(parsed.value)) {
     throw new BadRequestError('The request body must be a JSON object.', { status: 400, param: 'body' });
@@ -47,11 +48,11 @@ const readJsonBody = async (request: Request): Promise<Record<string, unknown>> 
  * `POST …/chat/completions` (JSON or SSE), `POST …/embeddings`, `GET …/models`.
  */
 export function createFetchHandler(gateway: Gateway) {
-  const chat = async (request: Request): Promise<Response> => {
+  const chat = async (request: IncomingRequest): Promise<Response> => {
     const body = await readJsonBody(request);
     const route = request.headers.get('x-switchyard-route');
     if (route !== null) body.model = route;
-    const options = readRequestOptions(request);
+    const options = readRequestOptions(request.headers, request.signal);
     validateChatRequest(body);
     const result = await gateway.chat.completions.create(body, options);
     if (result instanceof ChatCompletionStream) {
@@ -69,20 +70,20 @@ export function createFetchHandler(gateway: Gateway) {
     });
   };
 
-  const embeddings = async (request: Request): Promise<Response> => {
+  const embeddings = async (request: IncomingRequest): Promise<Response> => {
     const body = await readJsonBody(request);
     validateEmbeddingRequest(body);
-    const result = await gateway.embeddings.create(body, readRequestOptions(request));
+    const result = await gateway.embeddings.create(body, readRequestOptions(request.headers, request.signal));
     return new Response(JSON.stringify(result), {
       headers: { ...JSON_HEADERS, ...metadataHeaders(result.switchyard) },
     });
   };
 
   return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const request = new Request(input, init);
+    const request = readIncomingRequest(input, init);
     try {
-      const { pathname } = new URL(request.url);
-      const path = pathname.replace(/\/+$/, '');
+      const { pathname } = request;
+      const path = pathname.endsWith('/') ? pathname.replace(/\/+$/, '') : pathname;
       if (request.method === 'POST' && path.endsWith('/chat/completions')) return await chat(request);
       if (request.method === 'POST' && path.endsWith('/embeddings')) return await embeddings(request);
       if (request.method === 'GET' && path.endsWith('/models')) {
@@ -91,7 +92,7 @@ export function createFetchHandler(gateway: Gateway) {
       throw new NotFoundError(`No route for ${request.method} ${pathname}.`, { status: 404 });
     } catch (error) {
       // Like `fetch`, reject with the abort reason when the caller aborted.
-      if (request.signal.aborted) throw request.signal.reason;
+      if (request.signal?.aborted === true) throw request.signal.reason;
       return errorResponse(error);
     }
   };

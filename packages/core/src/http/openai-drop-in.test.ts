@@ -178,6 +178,20 @@ describe('the openai client over gateway.fetch', () => {
     expect(models.data).toEqual([]);
   });
 
+  it('accepts a Request object as well as (url, init)', async () => {
+    const { gateway } = setup({ reply: 'from a Request' });
+    const response = await gateway.fetch(
+      new Request(`${IN_PROCESS_BASE_URL}/chat/completions/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-switchyard-trace-id': 't-req' },
+        body: JSON.stringify({ model: 'm', messages: hello }),
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-switchyard-trace-id')).toBe('t-req');
+    expect(await response.json()).toMatchObject({ choices: [{ message: { content: 'from a Request' } }] });
+  });
+
   it('answers unknown paths and malformed JSON with OpenAI error JSON', async () => {
     const { gateway } = setup();
     const missing = await gateway.fetch(`${IN_PROCESS_BASE_URL}/nope`, { method: 'POST' });

@@ -30,9 +30,8 @@ const readPositiveInteger = (headers: Headers, name: string): number | undefined
 };
 
 /** Reads the gateway's per-request options from `x-switchyard-*` headers. */
-export function readRequestOptions(request: Request): RequestOptions {
-  const { headers } = request;
-  const options: RequestOptions = { signal: request.signal };
+export function readRequestOptions(headers: Headers, signal: AbortSignal | undefined): RequestOptions {
+  const options: RequestOptions = signal === undefined ? {} : { signal };
   const metadata = headers.get('x-switchyard-metadata');
   if (metadata !== null) options.metadata = readMetadata(metadata);
   const cache = headers.get('x-switchyard-cache');

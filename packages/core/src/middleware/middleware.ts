@@ -21,7 +21,8 @@ export const MIDDLEWARE_STAGES: ReadonlyArray<MiddlewareStage> = [
 
 export type GatewayResult =
   | { type: 'completion'; completion: ChatCompletion }
-  | { type: 'stream'; stream: ReadableStream<ChatCompletionChunk> };
+  /** Chunks pulled on demand; ending iteration early (`return()`) cancels the provider call. */
+  | { type: 'stream'; stream: AsyncIterable<ChatCompletionChunk> };
 
 /** The one object every middleware handler receives. Fields may be added; none will be removed. */
 export interface MiddlewareState {

@@ -28,6 +28,7 @@ export class RequestDeadline {
 
   /** The typed error to throw once the signal fired. */
   get reason(): AbortError | TimeoutError | undefined {
+    if (!this.signal.aborted) return undefined;
     const reason: unknown = this.signal.reason;
     return AbortError.isInstance(reason) || TimeoutError.isInstance(reason) ? reason : undefined;
   }

@@ -3,20 +3,21 @@ import type { SwitchyardMetadata } from '../types/switchyard-metadata.js';
 import { toSSEStream } from './encode-sse.js';
 
 const encoder = new TextEncoder();
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
 /**
  * The value `create({ stream: true })` resolves to: an async iterable of OpenAI chunks, like
  * openai-node's `Stream`. Breaking out of the loop or calling `abort()` cancels the provider call.
  */
 export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> {
-  private readonly source: ReadableStream<ChatCompletionChunk>;
+  private readonly source: AsyncIterable<ChatCompletionChunk>;
   private readonly onClose: () => void;
   private readonly readMetadata: () => SwitchyardMetadata;
-  private reader: ReadableStreamDefaultReader<ChatCompletionChunk> | undefined;
+  private iterator: AsyncIterator<ChatCompletionChunk> | undefined;
   private closed = false;
 
   constructor(
-    source: ReadableStream<ChatCompletionChunk>,
+    source: AsyncIterable<ChatCompletionChunk>,
     metadata: () => SwitchyardMetadata,
     onClose: () => void = () => {},
   ) {
@@ -30,47 +31,41 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     return this.readMetadata();
   }
 
-  [Symbol.asyncIterator](): AsyncIterator<ChatCompletionChunk> {
-    const reader = this.take();
+  [Symbol.asyncIterator](): AsyncIterator<ChatCompletionChunk, undefined> {
+    const iterator = this.take();
     return {
       next: async () => {
         try {
-          const result = await reader.read();
-          if (result.done) this.close();
-          return result.done ? { done: true, value: undefined } : { done: false, value: result.value };
+          const result = await iterator.next();
+          if (result.done === true) {
+            this.close();
+            return DONE;
+          }
+          return result;
         } catch (error) {
           this.close();
           throw error;
         }
       },
       return: async () => {
-        await reader.cancel();
-        this.close();
-        return { done: true, value: undefined };
+        await this.cancel(iterator);
+        return DONE;
       },
     };
   }
 
   /** The chunks as a web `ReadableStream`. */
   toChunkStream(): ReadableStream<ChatCompletionChunk> {
-    const reader = this.take();
+    const iterator = this[Symbol.asyncIterator]();
     return new ReadableStream<ChatCompletionChunk>(
       {
-        pull: async (controller) => {
-          try {
-            const { done, value } = await reader.read();
-            if (done) {
-              this.close();
-              controller.close();
-            } else controller.enqueue(value);
-          } catch (error) {
-            this.close();
-            controller.error(error);
-          }
+        async pull(controller) {
+          const result = await iterator.next();
+          if (result.done === true) controller.close();
+          else controller.enqueue(result.value);
         },
-        cancel: async (reason) => {
-          await reader.cancel(reason);
-          this.close();
+        async cancel() {
+          await iterator.return?.();
         },
       },
       { highWaterMark: 0 },
@@ -88,20 +83,28 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
 
   /** Server-sent events bytes ending in `data: [DONE]`, as OpenAI's HTTP API streams them. */
   toSSEStream(onError: (error: unknown) => unknown, signal?: AbortSignal): ReadableStream<Uint8Array> {
-    return toSSEStream(this.toChunkStream(), onError, signal);
+    return toSSEStream(this[Symbol.asyncIterator](), onError, signal);
   }
 
   /** Cancels the stream and the provider call behind it; a no-op once the stream has ended. */
   async abort(): Promise<void> {
-    if (!this.closed) await (this.reader ?? this.take()).cancel(new Error('The stream was aborted.'));
-    this.close();
+    if (!this.closed) await this.cancel(this.iterator ?? this.take());
   }
 
-  private take(): ReadableStreamDefaultReader<ChatCompletionChunk> {
-    if (this.reader !== undefined)
+  private async cancel(iterator: AsyncIterator<ChatCompletionChunk>): Promise<void> {
+    try {
+      if (!this.closed) await iterator.return?.();
+    } finally {
+      this.close();
+    }
+  }
+
+  private take(): AsyncIterator<ChatCompletionChunk> {
+    if (this.iterator !== undefined) {
       throw new Error('This stream was already consumed; a stream can be read once.');
-    this.reader = this.source.getReader();
-    return this.reader;
+    }
+    this.iterator = this.source[Symbol.asyncIterator]();
+    return this.iterator;
   }
 
   private close(): void {

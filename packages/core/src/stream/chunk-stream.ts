@@ -1,3 +1,4 @@
+import type { StreamPart } from '../provider/provider-adapter.js';
 import type { ChatCompletionChunk, CompletionUsage } from '../types/chat-completion.js';
 import type { SwitchyardMetadata } from '../types/switchyard-metadata.js';
 import type { ChunkBuilder } from './chunk-builder.js';
@@ -16,50 +17,78 @@ export interface ChunkStreamHooks {
   onCancel(reason: unknown): void;
 }
 
-/** The provider's parts as OpenAI chunks, pulled on demand so back-pressure reaches the provider. */
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
+/**
+ * The provider's parts as OpenAI chunks, pulled on demand so back-pressure reaches the provider.
+ * A plain async iterator rather than another `ReadableStream` layer: each layer costs a queue and
+ * several promises per chunk, and the caller's `for await` is all that reads it.
+ */
+class ProviderChunkIterator implements AsyncIterableIterator<ChatCompletionChunk, undefined> {
+  private position = 0;
+  private finished = false;
+
+  constructor(
+    private readonly started: StartedStream,
+    private readonly builder: ChunkBuilder,
+    private readonly hooks: ChunkStreamHooks,
+  ) {}
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  async next(): Promise<IteratorResult<ChatCompletionChunk, undefined>> {
+    if (this.finished) return DONE;
+    try {
+      for (;;) {
+        const part = await this.nextPart();
+        if (part === undefined) return this.end();
+        if (part.type === 'error') throw part.error;
+        const chunk = this.builder.next(part);
+        if (chunk === undefined) continue;
+        if (part.type === 'finish') chunk.switchyard = this.hooks.metadata();
+        return { done: false, value: chunk };
+      }
+    } catch (error) {
+      this.finished = true;
+      this.started.reader.cancel(error).catch(() => {});
+      throw this.hooks.mapError(error);
+    }
+  }
+
+  async return(): Promise<IteratorResult<ChatCompletionChunk, undefined>> {
+    if (!this.finished) {
+      this.finished = true;
+      const reason = new Error('The caller stopped reading the stream.');
+      this.hooks.onCancel(reason);
+      await this.started.reader.cancel(reason).catch(() => {});
+    }
+    return DONE;
+  }
+
+  private nextPart(): StreamPart | undefined | Promise<StreamPart | undefined> {
+    const { buffered, reader } = this.started;
+    if (this.position < buffered.length) return buffered[this.position++];
+    return reader.read().then((result) => (result.done ? undefined : result.value));
+  }
+
+  private end(): IteratorResult<ChatCompletionChunk, undefined> {
+    this.finished = true;
+    const { builder, hooks } = this;
+    const usage = builder.usage === undefined ? undefined : hooks.onUsage(builder.usage);
+    if (usage !== undefined && hooks.includeUsage) {
+      return { done: false, value: { ...builder.usageChunk(usage), switchyard: hooks.metadata() } };
+    }
+    return DONE;
+  }
+}
+
+/** Turns a started provider stream into the chunk iterator the pipeline passes around. */
 export function chunkStream(
   started: StartedStream,
   builder: ChunkBuilder,
   hooks: ChunkStreamHooks,
-): ReadableStream<ChatCompletionChunk> {
-  const { reader, buffered } = started;
-  let position = 0;
-  return new ReadableStream<ChatCompletionChunk>(
-    {
-      async pull(controller) {
-        try {
-          for (;;) {
-            const part = position < buffered.length ? buffered[position++] : await readNext(reader);
-            if (part === undefined) {
-              const usage = builder.usage === undefined ? undefined : hooks.onUsage(builder.usage);
-              if (usage !== undefined && hooks.includeUsage) {
-                controller.enqueue({ ...builder.usageChunk(usage), switchyard: hooks.metadata() });
-              }
-              controller.close();
-              return;
-            }
-            if (part.type === 'error') throw part.error;
-            const chunk = builder.next(part);
-            if (chunk === undefined) continue;
-            if (part.type === 'finish') chunk.switchyard = hooks.metadata();
-            controller.enqueue(chunk);
-            return;
-          }
-        } catch (error) {
-          reader.cancel(error).catch(() => {});
-          controller.error(hooks.mapError(error));
-        }
-      },
-      cancel(reason) {
-        hooks.onCancel(reason);
-        return reader.cancel(reason);
-      },
-    },
-    { highWaterMark: 0 },
-  );
+): AsyncIterableIterator<ChatCompletionChunk, undefined> {
+  return new ProviderChunkIterator(started, builder, hooks);
 }
-
-const readNext = async <T>(reader: ReadableStreamDefaultReader<T>): Promise<T | undefined> => {
-  const { done, value } = await reader.read();
-  return done ? undefined : value;
-};

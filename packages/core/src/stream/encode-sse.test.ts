@@ -24,13 +24,9 @@ describe('toSSEStream', () => {
   it('frames any JSON values as single-line events ending in [DONE]', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.jsonValue(), { maxLength: 20 }), async (values) => {
-        const source = new ReadableStream({
-          start(controller) {
-            for (const value of values) controller.enqueue(value);
-            controller.close();
-          },
-        });
-        const events = parseEvents(await collect(toSSEStream(source, () => ({}))));
+        const source = values[Symbol.iterator]();
+        const asyncSource: AsyncIterator<unknown> = { next: async () => source.next() };
+        const events = parseEvents(await collect(toSSEStream(asyncSource, () => ({}))));
         expect(events.at(-1)).toBe('[DONE]');
         expect(events.slice(0, -1).map((event) => JSON.parse(event))).toEqual(
           values.map((value) => JSON.parse(JSON.stringify(value))),
@@ -42,16 +38,13 @@ describe('toSSEStream', () => {
 
   it('turns a mid-stream failure into an error event and ends the stream', async () => {
     let sent = false;
-    const source = new ReadableStream<{ n: number }>({
-      pull(controller) {
-        if (sent) {
-          controller.error(new Error('boom'));
-          return;
-        }
+    const source: AsyncIterator<{ n: number }> = {
+      next: async () => {
+        if (sent) throw new Error('boom');
         sent = true;
-        controller.enqueue({ n: 1 });
+        return { done: false, value: { n: 1 } };
       },
-    });
+    };
     const events = parseEvents(
       await collect(toSSEStream(source, (error) => ({ error: { message: String(error) } }))),
     );

@@ -8,17 +8,16 @@ export const encodeSSEEvent = (data: unknown): Uint8Array =>
 /** The terminator OpenAI clients expect at the end of a chat completion stream. */
 export const encodeSSEDone = (): Uint8Array => DONE;
 
-/** Turns a stream of JSON-able values into SSE bytes ending in `data: [DONE]`. */
+/** Turns an async iterator of JSON-able values into SSE bytes ending in `data: [DONE]`. */
 export function toSSEStream<T>(
-  source: ReadableStream<T>,
+  source: AsyncIterator<T>,
   onError: (error: unknown) => unknown,
   signal?: AbortSignal,
 ): ReadableStream<Uint8Array> {
-  const reader = source.getReader();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        const { done, value } = await reader.read();
+        const { done, value } = await source.next();
         if (done) {
           controller.enqueue(DONE);
           controller.close();
@@ -36,8 +35,8 @@ export function toSSEStream<T>(
         controller.close();
       }
     },
-    cancel(reason) {
-      return reader.cancel(reason);
+    async cancel() {
+      await source.return?.();
     },
   });
 }
