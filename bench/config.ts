@@ -10,6 +10,16 @@ export interface BenchConfig {
   readonly heapCalls: number;
   /** Calls in flight at once in the heap test. `BENCH_HEAP_CONCURRENCY`, default 50. */
   readonly heapConcurrency: number;
+  /** Measured routing decisions per strategy. `BENCH_ROUTE_DECISIONS`, default 200,000. */
+  readonly routeDecisions: number;
+  /** Warm-up routing decisions per strategy. `BENCH_ROUTE_WARMUP`, default 20,000. */
+  readonly routeWarmupDecisions: number;
+  /** Routing decisions per timed batch (the unit of the median). `BENCH_ROUTE_BATCH`, default 10,000. */
+  readonly routeBatchSize: number;
+  /** Measured gateway calls per routing variant (mock provider). `BENCH_ROUTE_CALLS`, default 10,000. */
+  readonly routeCalls: number;
+  /** Warm-up gateway calls per routing variant. `BENCH_ROUTE_CALL_WARMUP`, default 2,000. */
+  readonly routeWarmupCalls: number;
 }
 
 const positiveInteger = (name: string, fallback: number): number => {
@@ -29,5 +39,10 @@ export function readBenchConfig(): BenchConfig {
     batchSize: positiveInteger('BENCH_BATCH', 50),
     heapCalls: positiveInteger('BENCH_HEAP_CALLS', 200_000),
     heapConcurrency: positiveInteger('BENCH_HEAP_CONCURRENCY', 50),
+    routeDecisions: positiveInteger('BENCH_ROUTE_DECISIONS', 200_000),
+    routeWarmupDecisions: positiveInteger('BENCH_ROUTE_WARMUP', 20_000),
+    routeBatchSize: positiveInteger('BENCH_ROUTE_BATCH', 10_000),
+    routeCalls: positiveInteger('BENCH_ROUTE_CALLS', 10_000),
+    routeWarmupCalls: positiveInteger('BENCH_ROUTE_CALL_WARMUP', 2_000),
   };
 }

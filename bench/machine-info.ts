@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { VERSION as openaiVersion } from 'openai/version';
 
 export interface MachineInfo {
@@ -10,6 +10,8 @@ export interface MachineInfo {
   readonly cpuCount: number;
   readonly cpuModel: string;
   readonly totalMemoryBytes: number;
+  /** 1, 5 and 15 minute load averages when the run started: other work on a shared machine skews timings. */
+  readonly loadAverage: ReadonlyArray<number>;
   readonly node: string;
   readonly platform: string;
   readonly openaiVersion: string;
@@ -39,6 +41,7 @@ export function readMachineInfo(): MachineInfo {
     cpuCount: availableParallelism(),
     cpuModel: cpuModel(),
     totalMemoryBytes: totalmem(),
+    loadAverage: loadavg(),
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
     openaiVersion,

@@ -1,5 +1,12 @@
-import { assertOutcome } from './scenario.js';
-import type { Variant, VariantKey } from './variants.js';
+import { assertOutcome, type CallOutcome } from './scenario.js';
+
+/** One thing to time, by key: a latency `Variant`, or a gateway call of the routing section. */
+export interface TimedCall<K extends string> {
+  readonly key: K;
+  call(): Promise<CallOutcome>;
+  /** Runs between batches, outside the timed region. */
+  afterBatch?(): void;
+}
 
 export interface LatencyOptions {
   readonly warmupCalls: number;
@@ -7,7 +14,7 @@ export interface LatencyOptions {
   readonly batchSize: number;
 }
 
-type Samples = Map<VariantKey, Float64Array>;
+type Samples<K extends string> = Map<K, Float64Array>;
 
 /**
  * Runs `calls` calls of every variant, one at a time, in rounds: each round runs a batch of each
@@ -15,11 +22,11 @@ type Samples = Map<VariantKey, Float64Array>;
  * processes) spreads over all variants instead of favouring whichever ran first. Every answer is
  * checked outside the timed region. When `samples` is given, each call's duration lands there in µs.
  */
-async function runRounds(
-  variants: ReadonlyArray<Variant>,
+async function runRounds<K extends string>(
+  variants: ReadonlyArray<TimedCall<K>>,
   calls: number,
   batchSize: number,
-  samples?: Samples,
+  samples?: Samples<K>,
 ): Promise<void> {
   for (let done = 0, round = 0; done < calls; done += batchSize, round++) {
     const batch = Math.min(batchSize, calls - done);
@@ -40,13 +47,13 @@ async function runRounds(
 }
 
 /** Warms every variant up, then measures each call's latency; returns µs per call per variant. */
-export async function measureLatency(
-  variants: ReadonlyArray<Variant>,
+export async function measureLatency<K extends string>(
+  variants: ReadonlyArray<TimedCall<K>>,
   options: LatencyOptions,
-): Promise<Samples> {
+): Promise<Samples<K>> {
   await runRounds(variants, options.warmupCalls, options.batchSize);
   globalThis.gc?.();
-  const samples: Samples = new Map(variants.map((v) => [v.key, new Float64Array(options.measuredCalls)]));
+  const samples: Samples<K> = new Map(variants.map((v) => [v.key, new Float64Array(options.measuredCalls)]));
   await runRounds(variants, options.measuredCalls, options.batchSize, samples);
   return samples;
 }

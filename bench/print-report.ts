@@ -8,6 +8,7 @@ import {
   machineLine,
   targetTable,
 } from './report.js';
+import { decisionSetupLine, decisionTable, routeSetupLine, routeTable } from './routing-report.js';
 import { renderText } from './table.js';
 
 /** The human-readable report on stdout. */
@@ -25,6 +26,12 @@ export function printReport(results: BenchResults): void {
     `Heap: ${heapSetupLine(results)}`,
     renderText(heapTable(results)),
     heapVerdictLine(results),
+    '',
+    `Routing decisions: ${decisionSetupLine(results)}`,
+    renderText(decisionTable(results)),
+    '',
+    `Routing end to end: ${routeSetupLine(results)}`,
+    renderText(routeTable(results)),
   ];
   process.stdout.write(`${sections.join('\n')}\n`);
 }

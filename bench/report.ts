@@ -1,6 +1,7 @@
 import type { BenchConfig } from './config.js';
 import type { MachineInfo } from './machine-info.js';
 import type { HeapReport } from './measure-heap.js';
+import type { RoutingResults } from './measure-routing.js';
 import type { LatencyStats } from './summarize.js';
 import type { Table } from './table.js';
 import { type HeapVerdict, heapGrowthLimitBytes, type RatioVerdict } from './targets.js';
@@ -13,13 +14,14 @@ export interface BenchResults {
   readonly ratios: ReadonlyArray<RatioVerdict>;
   readonly heap: HeapReport;
   readonly heapVerdict: HeapVerdict;
+  readonly routing: RoutingResults;
 }
 
 const modes: ReadonlyArray<Mode> = ['non-streaming', 'streaming'];
 const paths: ReadonlyArray<PathId> = ['direct', 'direct-signal', 'gateway', 'gateway-fetch', 'gateway-mock'];
 
-const count = (value: number): string => value.toLocaleString('en-US');
-const micros = (value: number): string => value.toFixed(1);
+export const count = (value: number): string => value.toLocaleString('en-US');
+export const micros = (value: number): string => value.toFixed(1);
 const times = (value: number): string => `${value.toFixed(2)}×`;
 export const mebibytes = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(2)} MiB`;
 const gibibytes = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
@@ -100,4 +102,5 @@ export const heapSetupLine = ({ heap }: BenchResults): string =>
 
 export const machineLine = ({ machine }: BenchResults): string =>
   `${machine.cpuCount} CPUs (nproc) · ${machine.cpuModel} · ${gibibytes(machine.totalMemoryBytes)} RAM · ` +
-  `${machine.platform} · Node ${machine.node} · openai ${machine.openaiVersion}`;
+  `${machine.platform} · Node ${machine.node} · openai ${machine.openaiVersion} · ` +
+  `load average ${machine.loadAverage.map((load) => load.toFixed(2)).join(' / ')} at start`;

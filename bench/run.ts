@@ -1,12 +1,14 @@
 /**
- * `pnpm bench`: latency of the direct `openai` client vs the gateway paths, and heap growth under load,
- * in one process. Prints a table and rewrites `bench/RESULTS.md`. Missed targets are reported, not
+ * `pnpm bench`: latency of the direct `openai` client vs the gateway paths, heap growth under load, and
+ * the cost of routing (each strategy's decision, and gateway calls through each kind of route), in one
+ * process. Prints a table and rewrites `bench/RESULTS.md`. Missed targets are reported, not
  * failed: this is a measurement. Crashes (including a wrong answer from any path) exit nonzero.
  */
 import { readBenchConfig } from './config.js';
 import { readMachineInfo } from './machine-info.js';
 import { measureHeap } from './measure-heap.js';
 import { measureLatency } from './measure-latency.js';
+import { measureRouting } from './measure-routing.js';
 import { printReport } from './print-report.js';
 import { messages, readCompletion } from './scenario.js';
 import { type LatencyStats, summarize } from './summarize.js';
@@ -15,6 +17,8 @@ import { createBenchGateway, createVariants, gatewayModel, type VariantKey } fro
 import { resultsFile, writeResults } from './write-results.js';
 
 const config = readBenchConfig();
+// Read before measuring, so the load average shows what else was running when the timings were taken.
+const machine = readMachineInfo();
 const gateway = createBenchGateway();
 const variants = createVariants(gateway);
 
@@ -40,13 +44,16 @@ const heap = await measureHeap(
   { calls: config.heapCalls, concurrency: config.heapConcurrency },
 );
 
+const routing = await measureRouting(config, log);
+
 const results = {
   config,
-  machine: readMachineInfo(),
+  machine,
   stats,
   ratios: judgeRatios(stats),
   heap,
   heapVerdict: judgeHeap(heap),
+  routing,
 };
 printReport(results);
 writeResults(results);

@@ -1,3 +1,5 @@
+import type { DecisionKey } from './decision-cases.js';
+import type { DecisionStats } from './measure-decisions.js';
 import type { HeapReport } from './measure-heap.js';
 import type { LatencyStats } from './summarize.js';
 import type { VariantKey } from './variants.js';
@@ -35,6 +37,9 @@ export const ratioTargets: ReadonlyArray<RatioTarget> = [
 /** Heap growth over the whole heap test above which it counts as a leak. */
 export const heapGrowthLimitBytes = 5 * 1024 * 1024;
 
+/** Budget of one routing decision (`strategy.route()` over an attempt that resolves at once), in ns. */
+export const decisionLimitNs = 2_000;
+
 export interface RatioVerdict {
   readonly target: RatioTarget;
   /** The verdict's basis: p50 is robust to GC pauses and scheduler noise. */
@@ -47,6 +52,13 @@ export interface RatioVerdict {
 
 export interface HeapVerdict {
   readonly growthBytes: number;
+  readonly pass: boolean;
+}
+
+export interface DecisionVerdict {
+  readonly key: DecisionKey;
+  /** The median batch's ns per decision. */
+  readonly nsPerDecision: number;
   readonly pass: boolean;
 }
 
@@ -71,4 +83,11 @@ export function judgeRatios(stats: ReadonlyMap<VariantKey, LatencyStats>): Array
 export function judgeHeap(report: HeapReport): HeapVerdict {
   const growthBytes = report.endBytes - report.startBytes;
   return { growthBytes, pass: growthBytes <= heapGrowthLimitBytes };
+}
+
+/** Every strategy against the decision budget; the harness floor is a reference, not a strategy. */
+export function judgeDecisions(stats: ReadonlyMap<DecisionKey, DecisionStats>): Array<DecisionVerdict> {
+  return [...stats]
+    .filter(([key]) => key !== 'floor')
+    .map(([key, { medianNs }]) => ({ key, nsPerDecision: medianNs, pass: medianNs <= decisionLimitNs }));
 }

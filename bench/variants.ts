@@ -3,6 +3,7 @@ import { mockProvider } from '@switchyard/core/testing';
 import { openai } from '@switchyard/providers/openai';
 import OpenAI from 'openai';
 import { cannedFetch } from './canned-fetch.js';
+import type { TimedCall } from './measure-latency.js';
 import {
   type CallOutcome,
   consumeStream,
@@ -17,13 +18,9 @@ export type PathId = 'direct' | 'direct-signal' | 'gateway' | 'gateway-fetch' | 
 export type VariantKey = `${PathId}:${Mode}`;
 
 /** One thing to time: a path to the fixture answer, streaming or not. */
-export interface Variant {
-  readonly key: VariantKey;
+export interface Variant extends TimedCall<VariantKey> {
   readonly path: PathId;
   readonly mode: Mode;
-  call(): Promise<CallOutcome>;
-  /** Runs between batches, outside the timed region. */
-  afterBatch?(): void;
 }
 
 export const pathLabels: Readonly<Record<PathId, string>> = {

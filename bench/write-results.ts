@@ -12,6 +12,8 @@ import {
   targetTable,
   verdict,
 } from './report.js';
+import { decisionMisses, decisionVerdictLines } from './routing-report.js';
+import { routingMarkdown } from './routing-results.js';
 import { renderMarkdown } from './table.js';
 import { heapGrowthLimitBytes } from './targets.js';
 
@@ -21,6 +23,7 @@ const markdown = (results: BenchResults): string => {
   const misses = [
     ...results.ratios.filter((ratio) => !ratio.pass).map((ratio) => ratio.target.name),
     ...(results.heapVerdict.pass ? [] : ['heap growth']),
+    ...decisionMisses(results),
   ];
   return `# Benchmark results
 
@@ -61,6 +64,7 @@ ${heapVerdictLine(results).replace(/(PASS|MISS)$/, (word) => `**${word}**`)}
   with \`Request\`/\`Response\` construction and JSON (de)serialisation in between.
 - \`gateway + mock provider\` is the gateway alone: no SDK, no HTTP parsing.
 
+${routingMarkdown(results)}
 ## Verdicts
 
 ${[
@@ -69,6 +73,7 @@ ${[
       `- ${ratio.target.name}: ${verdict(ratio.pass)} (p50 ${ratio.p50Ratio.toFixed(2)}×, limit ${ratio.target.max.toFixed(2)}×)`,
   ),
   `- heap growth: ${verdict(results.heapVerdict.pass)} (${signedMebibytes(results.heapVerdict.growthBytes)}, limit ${mebibytes(heapGrowthLimitBytes)})`,
+  ...decisionVerdictLines(results),
 ].join('\n')}
 `;
 };

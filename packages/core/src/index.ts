@@ -64,6 +64,29 @@ export type {
   StreamResult,
   UnifiedFinishReason,
 } from './provider/provider-adapter.js';
+export { CircuitBreaker, type CircuitBreakerOptions } from './routing/circuit/circuit-breaker.js';
+export type {
+  CircuitDecision,
+  CircuitOutcome,
+  CircuitSettings,
+  CircuitStatus,
+  CircuitStore,
+} from './routing/circuit/circuit-store.js';
+export { memoryCircuitStore } from './routing/circuit/memory-circuit-store.js';
+export {
+  type RedisCircuitStoreOptions,
+  type RedisCommandClient,
+  redisCircuitStore,
+} from './routing/circuit/redis-circuit-store.js';
+export {
+  type Condition,
+  type ConditionalOptions,
+  type ConditionalRule,
+  type ConditionInput,
+  conditional,
+} from './routing/conditional.js';
+export { type FallbackOptions, fallback } from './routing/fallback.js';
+export { type LoadBalanceOptions, loadBalance } from './routing/load-balance.js';
 export { retryDelay } from './routing/retry-delay.js';
 export type {
   RetryOptions,
@@ -71,8 +94,10 @@ export type {
   RoutingStrategy,
   Target,
   TargetConfig,
+  TargetLimits,
 } from './routing/routing-strategy.js';
-export { isRoutingStrategy, leafTargets, runTarget } from './routing/routing-strategy.js';
+export { isRoutingStrategy, isTargetAvailable, leafTargets, runTarget } from './routing/routing-strategy.js';
+export type { FallbackTriggers } from './routing/should-fall-back.js';
 export { single } from './routing/single.js';
 export { ChatCompletionStream } from './stream/chat-completion-stream.js';
 export { encodeSSEDone, encodeSSEEvent } from './stream/encode-sse.js';

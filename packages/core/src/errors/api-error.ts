@@ -10,6 +10,8 @@ export interface APIErrorOptions {
   param?: string | null;
   type?: string;
   retryAfterMs?: number;
+  /** Overrides the status-based default (408/409/429/5xx retryable), e.g. from `x-should-retry`. */
+  isRetryable?: boolean;
   cause?: unknown;
 }
 
@@ -38,7 +40,7 @@ export class APIError extends SwitchyardError {
     this.code = options.code ?? null;
     this.param = options.param ?? null;
     this.type = options.type ?? defaultErrorType(options.status);
-    this.isRetryable = retryableStatus(options.status);
+    this.isRetryable = options.isRetryable ?? retryableStatus(options.status);
     this.retryAfterMs = options.retryAfterMs;
   }
 }

@@ -75,6 +75,9 @@ export function createAPIError(input: CreateAPIErrorInput): APIError {
   const param = readString(inner, 'param');
   const type = readString(inner, 'type');
   const retryAfterMs = parseRetryAfter(headers);
+  // Providers (OpenAI, Anthropic) say explicitly when retrying is pointless, e.g. a spend cap's 429.
+  const shouldRetry = headers['x-should-retry'];
+  const isRetryable = shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : undefined;
   return new ErrorClass(message, {
     status: input.status,
     headers,
@@ -84,6 +87,7 @@ export function createAPIError(input: CreateAPIErrorInput): APIError {
     ...(param === undefined ? {} : { param }),
     ...(type === undefined ? {} : { type }),
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    ...(isRetryable === undefined ? {} : { isRetryable }),
     ...(input.cause === undefined ? {} : { cause: input.cause }),
   });
 }

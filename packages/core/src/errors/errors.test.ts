@@ -92,6 +92,11 @@ describe('createAPIError: status → class → OpenAI error JSON', () => {
     expect(createAPIError({ status: 429 }).retryAfterMs).toBeUndefined();
   });
 
+  it('honours x-should-retry over the status default', () => {
+    expect(createAPIError({ status: 429, headers: { 'x-should-retry': 'false' } }).isRetryable).toBe(false);
+    expect(createAPIError({ status: 400, headers: { 'x-should-retry': 'true' } }).isRetryable).toBe(true);
+  });
+
   it('class markers do not leak across siblings', () => {
     const error = createAPIError({ status: 429 });
     expect(BadRequestError.isInstance(error)).toBe(false);
@@ -124,7 +129,7 @@ describe('gateway errors → OpenAI error JSON', () => {
     ],
     [
       new BudgetExceededError('Monthly budget spent', 'monthly'),
-      402,
+      429,
       openAIBody('Monthly budget spent', 'budget_exceeded', 'budget_exceeded'),
     ],
     [

@@ -16,11 +16,14 @@ export class SwitchyardError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     const ctor = new.target as typeof SwitchyardError;
     this.name = ctor.errorName;
-    // Mark the instance for every class in its chain, so `RateLimitError.isInstance(e)` and
-    // `APIError.isInstance(e)` both hold for a rate-limit error.
+    // Mark each class's prototype once (not every instance), so `RateLimitError.isInstance(e)` and
+    // `APIError.isInstance(e)` both hold for a rate-limit error, through the prototype chain.
     let current: unknown = ctor;
-    while (typeof current === 'function' && 'errorName' in current) {
-      Object.defineProperty(this, markerFor(String(current.errorName)), { value: true });
+    while (typeof current === 'function' && 'errorName' in current && 'prototype' in current) {
+      const marker = markerFor(String(current.errorName));
+      const prototype: unknown = current.prototype;
+      if (typeof prototype !== 'object' || prototype === null || Object.hasOwn(prototype, marker)) break;
+      Object.defineProperty(prototype, marker, { value: true });
       current = Object.getPrototypeOf(current);
     }
   }

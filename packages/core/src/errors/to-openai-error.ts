@@ -42,7 +42,7 @@ export function toOpenAIError(error: unknown): OpenAIErrorResponse {
     return { status: 400, body: body(error.message, 'guardrail_violation', error.violation.check) };
   }
   if (BudgetExceededError.isInstance(error)) {
-    return { status: 402, body: body(error.message, 'budget_exceeded', 'budget_exceeded') };
+    return { status: 429, body: body(error.message, 'budget_exceeded', 'budget_exceeded') };
   }
   if (CircuitOpenError.isInstance(error)) {
     return { status: 503, body: body(error.message, 'circuit_open', 'circuit_open') };

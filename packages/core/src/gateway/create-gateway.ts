@@ -4,14 +4,16 @@ import { createFetchHandler } from '../http/create-fetch-handler.js';
 import { composeMiddleware } from '../middleware/compose-middleware.js';
 import type { MiddlewareState } from '../middleware/middleware.js';
 import { attemptTarget } from '../routing/attempt-target.js';
+import { CircuitBreaker } from '../routing/circuit/circuit-breaker.js';
 import { RequestDeadline } from '../routing/request-deadline.js';
 import type { RoutingStrategy } from '../routing/routing-strategy.js';
+import { TargetLimiter } from '../routing/target-limiter.js';
 import { ChatCompletionStream } from '../stream/chat-completion-stream.js';
 import type { ChatCompletion } from '../types/chat-completion.js';
 import type { ChatCompletionCreateParamsBase } from '../types/chat-request.js';
 import type { CreateEmbeddingResponse, EmbeddingCreateParams } from '../types/embeddings.js';
 import type { CreateChatCompletion, Gateway, GatewayModel } from './gateway.js';
-import { buildMetadata, type GatewaySettings } from './gateway-context.js';
+import { buildMetadata, type GatewaySettings, targetAvailability } from './gateway-context.js';
 import type { GatewayOptions } from './gateway-options.js';
 import type { RequestOptions } from './request-options.js';
 import { createModelResolver } from './resolve-model.js';
@@ -54,6 +56,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     maxRetries: options.maxRetries ?? 2,
     retryBaseDelayMs: options.retryBaseDelayMs ?? 500,
     retryMaxDelayMs: options.retryMaxDelayMs ?? 30_000,
+    circuitBreaker:
+      options.circuitBreaker === undefined ? undefined : new CircuitBreaker(options.circuitBreaker),
+    limiter: new TargetLimiter(),
   };
   const defaultTimeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
   const gatewayMetadata = options.metadata ?? {};
@@ -93,7 +98,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     requestOptions: RequestOptions = {},
   ): Promise<ChatCompletion | ChatCompletionStream> => {
     validateChatRequest(body);
-    const resolved = resolver.resolve(body.model);
+    const resolved =
+      requestOptions.route === undefined
+        ? resolver.resolve(body.model)
+        : resolver.route(requestOptions.route, body.model);
     const state = newState(body, requestOptions, resolved.name);
     const deadline = new RequestDeadline(requestOptions.timeout ?? defaultTimeout, requestOptions.signal);
     const context = {
@@ -135,6 +143,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       const result = await resolved.strategy.route({
         request: state.request,
         metadata: state.metadata,
+        attempts: state.attempts,
+        signal: deadline.signal,
+        isAvailable: targetAvailability(settings, resolved.requestedModel),
         attempt: (target) =>
           attemptTarget(env, target, (adapter, invoke) => {
             if (adapter.doEmbed === undefined) {

@@ -1,7 +1,9 @@
 import type { MiddlewareState } from '../middleware/middleware.js';
 import type { FetchFunction, ProviderAdapter } from '../provider/provider-adapter.js';
+import type { CircuitBreaker } from '../routing/circuit/circuit-breaker.js';
 import type { RequestDeadline } from '../routing/request-deadline.js';
-import type { RoutingStrategy } from '../routing/routing-strategy.js';
+import type { RoutingStrategy, TargetConfig } from '../routing/routing-strategy.js';
+import type { TargetLimiter } from '../routing/target-limiter.js';
 import type { CompletionUsage } from '../types/chat-completion.js';
 import type { SwitchyardMetadata } from '../types/switchyard-metadata.js';
 import type { Pricing } from './gateway-options.js';
@@ -14,6 +16,8 @@ export interface GatewaySettings {
   readonly maxRetries: number;
   readonly retryBaseDelayMs: number;
   readonly retryMaxDelayMs: number;
+  readonly circuitBreaker: CircuitBreaker | undefined;
+  readonly limiter: TargetLimiter;
 }
 
 /** Everything the router needs for one request. */
@@ -24,6 +28,18 @@ export interface RequestContext {
   readonly requestedModel: string | undefined;
   readonly deadline: RequestDeadline;
 }
+
+/** The key a target's circuit and limits are kept under. */
+export const targetKey = (target: TargetConfig, requestedModel: string | undefined): string =>
+  `${target.provider}/${target.model ?? requestedModel ?? ''}`;
+
+/** Whether a strategy may pick a target now: false while its circuit is open. */
+export const targetAvailability =
+  (settings: GatewaySettings, requestedModel: string | undefined) =>
+  (target: TargetConfig): boolean =>
+    settings.circuitBreaker === undefined ||
+    target.circuitBreaker === false ||
+    settings.circuitBreaker.isAvailable(targetKey(target, requestedModel));
 
 /** Adds `estimated_cost` to usage when the gateway has a price for the model that answered. */
 export function priceUsage(context: RequestContext, usage: CompletionUsage): CompletionUsage {

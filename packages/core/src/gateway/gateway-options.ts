@@ -1,5 +1,6 @@
 import type { Middleware } from '../middleware/middleware.js';
 import type { FetchFunction, ProviderAdapter } from '../provider/provider-adapter.js';
+import type { CircuitBreakerOptions } from '../routing/circuit/circuit-breaker.js';
 import type { RoutingStrategy } from '../routing/routing-strategy.js';
 import type { CompletionUsage } from '../types/chat-completion.js';
 
@@ -41,4 +42,9 @@ export interface GatewayOptions {
   retryBaseDelayMs?: number;
   /** Upper bound for one retry wait, including a provider's `retry-after`. Default 30 000. */
   retryMaxDelayMs?: number;
+  /**
+   * A circuit breaker per target (`provider/model`): after `failureThreshold` consecutive failures the
+   * target is skipped for `cooldownMs`, then one probe decides. Default: off; `{}` turns it on with defaults.
+   */
+  circuitBreaker?: CircuitBreakerOptions;
 }

@@ -23,6 +23,11 @@ export interface RequestOptions {
   cache?: CacheRequestOptions;
   /** Guardrail checks to run for this request, by name; the guardrails middleware reads it. */
   guardrails?: ReadonlyArray<string>;
+  /**
+   * Use this route whatever `model` says; the request's `model` then fills targets that name none.
+   * Over HTTP: the `x-switchyard-route` header or a `config` body field.
+   */
+  route?: string;
   /** Correlation id for logs and spans. Default: a random UUID. */
   traceId?: string;
   /** Extra HTTP headers sent to the provider. */

@@ -12,6 +12,8 @@ export interface ResolvedRoute {
 
 export interface ModelResolver {
   resolve(model: string): ResolvedRoute;
+  /** A route chosen explicitly (request option `route`); `model` fills its targets that name none. */
+  route(name: string, model: string): ResolvedRoute;
 }
 
 /**
@@ -53,6 +55,16 @@ export function createModelResolver(
       }
       if (onlyProvider !== undefined) return directRoute(onlyProvider, model);
       throw unknownModel(model, providerNames, Object.keys(routes));
+    },
+    route(name, model) {
+      const strategy = Object.hasOwn(routes, name) ? routes[name] : undefined;
+      if (strategy === undefined) {
+        throw new BadRequestError(
+          `Unknown route '${name}'. Configured routes: ${Object.keys(routes).join(', ') || 'none'}.`,
+          { status: 400, param: 'route', code: 'route_not_found' },
+        );
+      }
+      return { name, strategy, requestedModel: model === name ? undefined : model };
     },
   };
 }

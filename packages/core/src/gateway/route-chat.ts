@@ -6,7 +6,7 @@ import { ChunkBuilder } from '../stream/chunk-builder.js';
 import { chunkStream } from '../stream/chunk-stream.js';
 import { startStream } from '../stream/start-stream.js';
 import { toChatCompletion } from '../stream/to-chat-completion.js';
-import { buildMetadata, priceUsage, type RequestContext } from './gateway-context.js';
+import { buildMetadata, priceUsage, type RequestContext, targetAvailability } from './gateway-context.js';
 
 const toProviderRequest = (context: RequestContext, invoke: InvokeContext): ProviderRequest => {
   const { stream: _stream, ...request } = context.state.request;
@@ -34,7 +34,13 @@ const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 export async function routeChat(context: RequestContext): Promise<GatewayResult> {
   const { state, settings, strategy, deadline } = context;
   const env = { ...settings, state, deadline, requestedModel: context.requestedModel };
-  const routeContext = { request: state.request, metadata: state.metadata };
+  const routeContext = {
+    request: state.request,
+    metadata: state.metadata,
+    attempts: state.attempts,
+    signal: deadline.signal,
+    isAvailable: targetAvailability(settings, context.requestedModel),
+  };
 
   if (!state.stream) {
     const result = await strategy.route({
@@ -61,7 +67,7 @@ export async function routeChat(context: RequestContext): Promise<GatewayResult>
     ...routeContext,
     attempt: (target) =>
       attemptTarget(env, target, async (adapter, invoke) =>
-        startStream(await adapter.doStream(toProviderCall(context, invoke))),
+        startStream(await adapter.doStream(toProviderCall(context, invoke)), invoke.target.idleTimeout),
       ),
   });
   state.warnings.push(...started.warnings);

@@ -50,11 +50,18 @@ const readJsonBody = async (request: IncomingRequest): Promise<Record<string, un
 export function createFetchHandler(gateway: Gateway) {
   const chat = async (request: IncomingRequest): Promise<Response> => {
     const body = await readJsonBody(request);
-    const route = request.headers.get('x-switchyard-route');
-    if (route !== null) body.model = route;
+    // A route can be chosen by header or, as some gateways' clients send it, by a `config` body field.
+    const { config, ...rest } = body;
+    const route =
+      request.headers.get('x-switchyard-route') ?? (typeof config === 'string' ? config : undefined);
     const options = readRequestOptions(request.headers, request.signal);
-    validateChatRequest(body);
-    const result = await gateway.chat.completions.create(body, options);
+    if (route !== undefined) {
+      options.route = route;
+      if (rest.model === undefined) rest.model = route;
+    }
+    const chatBody: Record<string, unknown> = rest;
+    validateChatRequest(chatBody);
+    const result = await gateway.chat.completions.create(chatBody, options);
     if (result instanceof ChatCompletionStream) {
       const sse = result.toSSEStream((error) => ({ error: toOpenAIError(error).body.error }), request.signal);
       return new Response(sse, {

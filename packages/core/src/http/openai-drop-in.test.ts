@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { createGateway } from '../gateway/create-gateway.js';
 import type { Middleware } from '../middleware/middleware.js';
+import { loadBalance } from '../routing/load-balance.js';
 import { mockProvider } from '../testing/mock-provider.js';
 import { IN_PROCESS_BASE_URL, wrapOpenAI } from './wrap-openai.js';
 
@@ -168,6 +169,37 @@ describe('the openai client over gateway.fetch', () => {
       .create({ model: 'm', messages: hello }, { headers: { 'x-switchyard-metadata': 'not json' } })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 400, param: 'x-switchyard-metadata' });
+  });
+
+  it('selects a route with x-switchyard-route or a `config` body field, keeping the model for its targets', async () => {
+    const mock = mockProvider({ reply: 'routed' });
+    const gateway = createGateway({
+      providers: { mock, other: mockProvider() },
+      routes: { pool: loadBalance([{ provider: 'mock' }]) },
+    });
+    const viaHeader = await gateway.fetch(`${IN_PROCESS_BASE_URL}/chat/completions`, {
+      method: 'POST',
+      headers: { 'x-switchyard-route': 'pool' },
+      body: JSON.stringify({ model: 'gpt-4o', messages: hello }),
+    });
+    expect(viaHeader.headers.get('x-switchyard-route')).toBe('pool');
+    expect(mock.calls[0]?.modelId).toBe('gpt-4o');
+    const viaConfig = await gateway.fetch(`${IN_PROCESS_BASE_URL}/chat/completions`, {
+      method: 'POST',
+      body: JSON.stringify({ config: 'pool', model: 'gpt-4o-mini', messages: hello }),
+    });
+    expect(await viaConfig.json()).toMatchObject({ choices: [{ message: { content: 'routed' } }] });
+    expect(mock.calls[1]?.modelId).toBe('gpt-4o-mini');
+    expect(mock.calls[1]?.request).not.toHaveProperty('config');
+    const unknown = await gateway.fetch(`${IN_PROCESS_BASE_URL}/chat/completions`, {
+      method: 'POST',
+      headers: { 'x-switchyard-route': 'nope' },
+      body: JSON.stringify({ model: 'gpt-4o', messages: hello }),
+    });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({
+      error: { message: "Unknown route 'nope'. Configured routes: pool." },
+    });
   });
 
   it('serves embeddings and the model list', async () => {

@@ -1,3 +1,4 @@
+import { TimeoutError } from '../errors/gateway-errors.js';
 import type { StreamPart } from '../provider/provider-adapter.js';
 import type { ChatCompletionChunk, CompletionUsage } from '../types/chat-completion.js';
 import type { SwitchyardMetadata } from '../types/switchyard-metadata.js';
@@ -68,9 +69,10 @@ class ProviderChunkIterator implements AsyncIterableIterator<ChatCompletionChunk
   }
 
   private nextPart(): StreamPart | undefined | Promise<StreamPart | undefined> {
-    const { buffered, reader } = this.started;
+    const { buffered, reader, idleTimeoutMs } = this.started;
     if (this.position < buffered.length) return buffered[this.position++];
-    return reader.read().then((result) => (result.done ? undefined : result.value));
+    const read = reader.read().then((result) => (result.done ? undefined : result.value));
+    return idleTimeoutMs === undefined ? read : withIdleTimeout(read, idleTimeoutMs);
   }
 
   private end(): IteratorResult<ChatCompletionChunk, undefined> {
@@ -83,6 +85,15 @@ class ProviderChunkIterator implements AsyncIterableIterator<ChatCompletionChunk
     return DONE;
   }
 }
+
+/** Rejects with `TimeoutError` when the provider sends nothing for `ms` between two parts. */
+const withIdleTimeout = <T>(read: Promise<T>, ms: number): Promise<T> => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const idle = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(ms, { cause: 'idle' })), ms);
+  });
+  return Promise.race([read, idle]).finally(() => clearTimeout(timer));
+};
 
 /** Turns a started provider stream into the chunk iterator the pipeline passes around. */
 export function chunkStream(

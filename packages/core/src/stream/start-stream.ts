@@ -7,6 +7,8 @@ export interface StartedStream {
   /** Parts read while waiting for content; replayed before the rest of the stream. */
   readonly buffered: Array<StreamPart>;
   readonly warnings: ReadonlyArray<Warning>;
+  /** Milliseconds allowed between two parts once streaming (the target's `idleTimeout`). */
+  readonly idleTimeoutMs: number | undefined;
 }
 
 const isContent = (part: StreamPart): boolean =>
@@ -16,7 +18,7 @@ const isContent = (part: StreamPart): boolean =>
  * Reads a provider stream until its first content-bearing part. An error before that point rejects,
  * so the router may still retry or fall back; after it, the stream is committed to the caller.
  */
-export async function startStream(result: StreamResult): Promise<StartedStream> {
+export async function startStream(result: StreamResult, idleTimeoutMs?: number): Promise<StartedStream> {
   const reader = result.stream.getReader();
   const buffered: Array<StreamPart> = [];
   try {
@@ -31,5 +33,5 @@ export async function startStream(result: StreamResult): Promise<StartedStream> 
     reader.cancel(error).catch(() => {});
     throw error;
   }
-  return { reader, buffered, warnings: result.warnings };
+  return { reader, buffered, warnings: result.warnings, idleTimeoutMs };
 }

@@ -7,7 +7,13 @@ export interface CompletionUsage {
   prompt_tokens: number;
   completion_tokens: number;
   total_tokens: number;
-  prompt_tokens_details?: { cached_tokens?: number; audio_tokens?: number };
+  prompt_tokens_details?: {
+    /** Prompt tokens read from the provider's prompt cache (included in `prompt_tokens`). */
+    cached_tokens?: number;
+    /** Prompt tokens written to the provider's prompt cache (included in `prompt_tokens`; billed higher by some). */
+    cache_write_tokens?: number;
+    audio_tokens?: number;
+  };
   completion_tokens_details?: {
     reasoning_tokens?: number;
     audio_tokens?: number;

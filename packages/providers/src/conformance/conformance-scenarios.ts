@@ -198,7 +198,7 @@ export const SCENARIOS: ReadonlyArray<Scenario> = [
         { role: 'tool', tool_call_id: 'call_time_1', content: '{"time":"14:05"}' },
       ],
       tools: [weatherTool, timeTool],
-      tool_choice: { type: 'function', function: { name: 'get_weather' } },
+      tool_choice: 'auto',
       max_tokens: 256,
     },
   },

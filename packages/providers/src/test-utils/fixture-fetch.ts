@@ -25,7 +25,9 @@ export interface RecordedRequest {
 }
 
 const contentTypeFor = (body: string): string =>
-  body.startsWith('data:') || body.startsWith(':') ? 'text/event-stream; charset=utf-8' : 'application/json';
+  body.startsWith('data:') || body.startsWith('event:') || body.startsWith(':')
+    ? 'text/event-stream; charset=utf-8'
+    : 'application/json';
 
 function bodyStream(response: FixtureResponse, signal: AbortSignal | undefined): ReadableStream<Uint8Array> {
   const bytes = new TextEncoder().encode(response.body);

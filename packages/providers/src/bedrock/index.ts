@@ -1,0 +1,6 @@
+export type {
+  BedrockAdapter,
+  BedrockCredentials,
+  BedrockProviderOptions,
+} from './bedrock-options.js';
+export { bedrock } from './bedrock-provider.js';

@@ -1,0 +1,7 @@
+export type {
+  GoogleAccessToken,
+  GoogleAdapter,
+  GoogleProviderOptions,
+  GoogleVertexOptions,
+} from './google-options.js';
+export { google } from './google-provider.js';
