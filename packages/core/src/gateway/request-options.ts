@@ -20,7 +20,8 @@ export interface RequestOptions {
   timeout?: number;
   /** Retries per target on retryable failures. Default: the gateway's `maxRetries` (2). */
   maxRetries?: number;
-  cache?: CacheRequestOptions;
+  /** `false` skips the cache for this request; `true` uses the cache's defaults. */
+  cache?: boolean | CacheRequestOptions;
   /** Guardrail checks to run for this request, by name; the guardrails middleware reads it. */
   guardrails?: ReadonlyArray<string>;
   /**

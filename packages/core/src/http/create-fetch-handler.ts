@@ -17,6 +17,7 @@ const metadataHeaders = (metadata: SwitchyardMetadata): Record<string, string> =
   'x-switchyard-model': metadata.model,
   'x-switchyard-route': metadata.route,
   'x-switchyard-cache': metadata.cache,
+  'x-switchyard-cache-status': metadata.cache,
   'x-switchyard-attempts': String(metadata.attempts.length),
   'x-switchyard-trace-id': metadata.traceId,
   'x-switchyard-latency-ms': String(metadata.latencyMs),

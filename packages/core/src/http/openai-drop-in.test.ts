@@ -154,7 +154,7 @@ describe('the openai client over gateway.fetch', () => {
       name: 'spy',
       stages: {
         telemetry: (state, next) => {
-          seen = { ...state.metadata, traceId: state.traceId };
+          seen = { ...state.metadata, traceId: state.traceId, cache: JSON.stringify(state.options.cache) };
           return next();
         },
       },
@@ -162,9 +162,21 @@ describe('the openai client over gateway.fetch', () => {
     const { client } = setup({}, [spy]);
     await client.chat.completions.create(
       { model: 'm', messages: hello },
-      { headers: { 'x-switchyard-metadata': '{"user_id":"u-9"}', 'x-switchyard-trace-id': 'trace-abc' } },
+      {
+        headers: {
+          'x-switchyard-metadata': '{"user_id":"u-9"}',
+          'x-switchyard-trace-id': 'trace-abc',
+          'x-switchyard-cache': 'semantic',
+          'x-switchyard-cache-ttl': '60',
+          'x-switchyard-cache-force-refresh': 'true',
+        },
+      },
     );
-    expect(seen).toEqual({ user_id: 'u-9', traceId: 'trace-abc' });
+    expect(seen).toEqual({
+      user_id: 'u-9',
+      traceId: 'trace-abc',
+      cache: JSON.stringify({ mode: 'semantic', ttl: 60, forceRefresh: true }),
+    });
     const error = await client.chat.completions
       .create({ model: 'm', messages: hello }, { headers: { 'x-switchyard-metadata': 'not json' } })
       .catch((e: unknown) => e);

@@ -2,8 +2,6 @@ import { BadRequestError } from '../errors/api-error.js';
 import type { CacheRequestOptions, RequestOptions } from '../gateway/request-options.js';
 import { safeParseJson } from '../internal/safe-parse-json.js';
 
-const CACHE_MODES = new Set(['exact', 'semantic', 'off']);
-
 const badHeader = (name: string, expected: string): BadRequestError =>
   new BadRequestError(`Invalid header '${name}': expected ${expected}.`, { status: 400, param: name });
 
@@ -29,16 +27,34 @@ const readPositiveInteger = (headers: Headers, name: string): number | undefined
   return value;
 };
 
+const readCacheOptions = (headers: Headers): CacheRequestOptions | undefined => {
+  const mode = headers.get('x-switchyard-cache');
+  const ttl = readPositiveInteger(headers, 'x-switchyard-cache-ttl');
+  const refresh = headers.get('x-switchyard-cache-force-refresh');
+  if (mode === null && ttl === undefined && refresh === null) return undefined;
+  const options: CacheRequestOptions = {};
+  if (mode !== null) {
+    if (mode !== 'exact' && mode !== 'semantic' && mode !== 'off') {
+      throw badHeader('x-switchyard-cache', "'exact', 'semantic' or 'off'");
+    }
+    options.mode = mode;
+  }
+  if (ttl !== undefined) options.ttl = ttl;
+  if (refresh !== null) {
+    if (refresh !== 'true' && refresh !== 'false')
+      throw badHeader('x-switchyard-cache-force-refresh', "'true' or 'false'");
+    options.forceRefresh = refresh === 'true';
+  }
+  return options;
+};
+
 /** Reads the gateway's per-request options from `x-switchyard-*` headers. */
 export function readRequestOptions(headers: Headers, signal: AbortSignal | undefined): RequestOptions {
   const options: RequestOptions = signal === undefined ? {} : { signal };
   const metadata = headers.get('x-switchyard-metadata');
   if (metadata !== null) options.metadata = readMetadata(metadata);
-  const cache = headers.get('x-switchyard-cache');
-  if (cache !== null) {
-    if (!CACHE_MODES.has(cache)) throw badHeader('x-switchyard-cache', "'exact', 'semantic' or 'off'");
-    options.cache = { mode: cache as NonNullable<CacheRequestOptions['mode']> };
-  }
+  const cache = readCacheOptions(headers);
+  if (cache !== undefined) options.cache = cache;
   const traceId = headers.get('x-switchyard-trace-id');
   if (traceId !== null) options.traceId = traceId;
   const timeout = readPositiveInteger(headers, 'x-switchyard-timeout');
