@@ -34,8 +34,11 @@ export async function startPostgres(): Promise<RunningPostgres> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'switchyard-pg-'));
   const asRoot = process.getuid?.() === 0;
+  // runuser lives in sbin, which a minimal PATH (such as CI's) may leave out.
+  const runuser =
+    ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find((path) => existsSync(path)) ?? 'runuser';
   const run = (command: string, args: Array<string>) =>
-    asRoot ? (['runuser', ['-u', 'postgres', '--', command, ...args]] as const) : ([command, args] as const);
+    asRoot ? ([runuser, ['-u', 'postgres', '--', command, ...args]] as const) : ([command, args] as const);
   if (asRoot) execFileSync('chown', ['postgres:postgres', dataDir]);
   const [initCommand, initArgs] = run(join(bin, 'initdb'), [
     '-D',
