@@ -27,7 +27,12 @@ export default defineConfig({
           name: 'edge',
           environment: 'edge-runtime',
           // Node-only tests (loopback HTTP servers, node: modules) are named *.node.test.ts.
-          include: ['packages/core/src/**/*.test.ts', 'packages/providers/src/**/*.test.ts'],
+          include: [
+            'packages/core/src/**/*.test.ts',
+            'packages/providers/src/**/*.test.ts',
+            'packages/telemetry/src/**/*.test.ts',
+            'packages/guardrails/src/**/*.test.ts',
+          ],
           exclude: ['**/*.node.test.ts', '**/node_modules/**'],
         },
       },

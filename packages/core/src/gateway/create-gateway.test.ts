@@ -455,14 +455,36 @@ describe('middleware', () => {
     expect(mock.calls).toHaveLength(0);
   });
 
-  it('rejects a middleware that calls next() twice', async () => {
+  it('lets a middleware re-run next() once the previous call settled, never concurrently', async () => {
+    const mock = mockProvider({ reply: ['first', 'second'] });
     const gateway = createGateway({
-      providers: { mock: mockProvider() },
+      providers: { mock },
       middleware: [
         {
-          name: 'twice',
+          name: 'again',
           stages: {
-            input: async (_s, next) => {
+            output: async (_state, next) => {
+              await next();
+              return next();
+            },
+          },
+        },
+        {
+          name: 'twice-at-once',
+          stages: { input: async (_state, next) => (await Promise.all([next(), next()]))[0] },
+        },
+      ],
+    });
+    await expect(gateway.chat.completions.create({ model: 'm', messages: hello })).rejects.toThrow(
+      'A middleware called next() again while its previous call was still running.',
+    );
+    const sequential = createGateway({
+      providers: { mock: mockProvider({ reply: ['first', 'second'] }) },
+      middleware: [
+        {
+          name: 'again',
+          stages: {
+            output: async (_s, next) => {
               await next();
               return next();
             },
@@ -470,9 +492,8 @@ describe('middleware', () => {
         },
       ],
     });
-    await expect(gateway.chat.completions.create({ model: 'm', messages: hello })).rejects.toThrow(
-      'A middleware called next() more than once.',
-    );
+    const completion = await sequential.chat.completions.create({ model: 'm', messages: hello });
+    expect(completion.choices[0]?.message.content).toBe('second');
   });
 });
 

@@ -31,6 +31,10 @@ export interface RequestOptions {
   route?: string;
   /** Correlation id for logs and spans. Default: a random UUID. */
   traceId?: string;
+  /** W3C trace context of the caller (over HTTP: the `traceparent` header); telemetry continues the trace. */
+  traceparent?: string;
+  /** W3C `tracestate` accompanying `traceparent`. */
+  tracestate?: string;
   /** Extra HTTP headers sent to the provider. */
   headers?: Record<string, string>;
   /** Values for prompt template variables; the prompts middleware reads it. */

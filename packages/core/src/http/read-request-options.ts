@@ -55,6 +55,10 @@ export function readRequestOptions(headers: Headers, signal: AbortSignal | undef
   if (metadata !== null) options.metadata = readMetadata(metadata);
   const cache = readCacheOptions(headers);
   if (cache !== undefined) options.cache = cache;
+  const traceparent = headers.get('traceparent');
+  if (traceparent !== null) options.traceparent = traceparent;
+  const tracestate = headers.get('tracestate');
+  if (tracestate !== null) options.tracestate = tracestate;
   const traceId = headers.get('x-switchyard-trace-id');
   if (traceId !== null) options.traceId = traceId;
   const timeout = readPositiveInteger(headers, 'x-switchyard-timeout');

@@ -23,15 +23,19 @@ export function composeMiddleware(middleware: ReadonlyArray<Middleware>): Pipeli
   if (handlers.length === 0) return (_state, innermost) => innermost();
 
   return (state, innermost) => {
-    let called = -1;
+    const running = new Set<number>();
     const dispatch = (position: number): Promise<GatewayResult> => {
-      if (position <= called) {
-        return Promise.reject(new Error('A middleware called next() more than once.'));
+      // `next()` may run again once its previous call settled (a guardrail re-asking the model),
+      // never twice at the same time.
+      if (running.has(position)) {
+        return Promise.reject(
+          new Error('A middleware called next() again while its previous call was still running.'),
+        );
       }
-      called = position;
+      running.add(position);
       const handler = handlers[position];
-      if (handler === undefined) return innermost();
-      return handler(state, () => dispatch(position + 1));
+      const result = handler === undefined ? innermost() : handler(state, () => dispatch(position + 1));
+      return result.finally(() => running.delete(position));
     };
     return dispatch(0);
   };

@@ -20,6 +20,8 @@ export interface AttemptState {
   readonly attempts: Array<AttemptRecord>;
   provider: string | undefined;
   model: string | undefined;
+  /** `switchyard.excludedTargets`: a `Set` of `provider/model` keys a middleware ruled out for this request. */
+  readonly locals?: ReadonlyMap<string, unknown>;
 }
 
 export interface AttemptEnvironment {
@@ -105,7 +107,13 @@ export async function attemptTarget<T>(
   for (let attempt = 0; ; attempt++) {
     // Never call a provider for a request that is already aborted or past its deadline.
     if (deadline.reason !== undefined) throw deadline.reason;
-    const decision = breaker === undefined ? 'allow' : await breaker.acquire(key);
+    const excluded = state.locals?.get('switchyard.excludedTargets');
+    const decision =
+      excluded instanceof Set && excluded.has(key)
+        ? 'deny'
+        : breaker === undefined
+          ? 'allow'
+          : await breaker.acquire(key);
     if (decision === 'deny') {
       const error = new CircuitOpenError(key);
       state.attempts.push({
