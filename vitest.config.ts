@@ -32,6 +32,7 @@ export default defineConfig({
             'packages/providers/src/**/*.test.ts',
             'packages/telemetry/src/**/*.test.ts',
             'packages/guardrails/src/**/*.test.ts',
+            'packages/prompts/src/**/*.test.ts',
           ],
           exclude: ['**/*.node.test.ts', '**/node_modules/**'],
         },

@@ -20,6 +20,10 @@ export interface BenchConfig {
   readonly routeCalls: number;
   /** Warm-up gateway calls per routing variant. `BENCH_ROUTE_CALL_WARMUP`, default 2,000. */
   readonly routeWarmupCalls: number;
+  /** Measured calls per path, adapter and mode in the provider section. `BENCH_PROVIDER_CALLS`, default 800. */
+  readonly providerCalls: number;
+  /** Warm-up calls per path, adapter and mode in the provider section. `BENCH_PROVIDER_WARMUP`, default 200. */
+  readonly providerWarmupCalls: number;
 }
 
 const positiveInteger = (name: string, fallback: number): number => {
@@ -44,5 +48,7 @@ export function readBenchConfig(): BenchConfig {
     routeBatchSize: positiveInteger('BENCH_ROUTE_BATCH', 10_000),
     routeCalls: positiveInteger('BENCH_ROUTE_CALLS', 10_000),
     routeWarmupCalls: positiveInteger('BENCH_ROUTE_CALL_WARMUP', 2_000),
+    providerCalls: positiveInteger('BENCH_PROVIDER_CALLS', 800),
+    providerWarmupCalls: positiveInteger('BENCH_PROVIDER_WARMUP', 200),
   };
 }

@@ -87,3 +87,29 @@ export function topFrames(
     .map(([name, micros]) => `${((micros / total) * 100).toFixed(1).padStart(5)}%  ${name}`)
     .join('\n');
 }
+
+/**
+ * The `rows` frames whose self time per call grew most from `baseline` to `subject` (profiles of
+ * `baselineCalls` and `subjectCalls` calls), as `+µs/call  frame` lines: where the extra time goes.
+ */
+export function topFrameDeltas(
+  subject: ReadonlyMap<string, number>,
+  subjectCalls: number,
+  baseline: ReadonlyMap<string, number>,
+  baselineCalls: number,
+  rows: number,
+): string {
+  const names = new Set([...subject.keys(), ...baseline.keys()]);
+  return [...names]
+    .map((name) => {
+      const delta = (subject.get(name) ?? 0) / subjectCalls - (baseline.get(name) ?? 0) / baselineCalls;
+      return [name, delta] as const;
+    })
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, rows)
+    .map(
+      ([name, micros]) =>
+        `${`${micros >= 0 ? '+' : '−'}${Math.abs(micros).toFixed(1)}`.padStart(7)}  ${name}`,
+    )
+    .join('\n');
+}

@@ -4,6 +4,8 @@ import { assertOutcome, type CallOutcome } from './scenario.js';
 export interface TimedCall<K extends string> {
   readonly key: K;
   call(): Promise<CallOutcome>;
+  /** What every call must answer. Default: the OpenAI fixtures' answer (`scenario.ts`). */
+  readonly expected?: CallOutcome;
   /** Runs between batches, outside the timed region. */
   afterBatch?(): void;
 }
@@ -38,7 +40,7 @@ async function runRounds<K extends string>(
         const started = process.hrtime.bigint();
         const outcome = await variant.call();
         const elapsedNs = process.hrtime.bigint() - started;
-        assertOutcome(variant.key, outcome);
+        assertOutcome(variant.key, outcome, variant.expected);
         if (durations !== undefined) durations[done + i] = Number(elapsedNs) / 1_000;
       }
       variant.afterBatch?.();

@@ -1,3 +1,4 @@
+import { hotProviderLine, providerSetupLine, providerTable } from './provider-report.js';
 import {
   type BenchResults,
   heapSetupLine,
@@ -32,6 +33,10 @@ export function printReport(results: BenchResults): void {
     '',
     `Routing end to end: ${routeSetupLine(results)}`,
     renderText(routeTable(results)),
+    '',
+    `Provider adapters (adapter vs its SDK alone, canned wire fixture): ${providerSetupLine(results)}`,
+    renderText(providerTable(results)),
+    hotProviderLine(results),
   ];
   process.stdout.write(`${sections.join('\n')}\n`);
 }

@@ -1,6 +1,7 @@
 import type { BenchConfig } from './config.js';
 import type { MachineInfo } from './machine-info.js';
 import type { HeapReport } from './measure-heap.js';
+import type { ProviderResults } from './measure-providers.js';
 import type { RoutingResults } from './measure-routing.js';
 import type { LatencyStats } from './summarize.js';
 import type { Table } from './table.js';
@@ -15,6 +16,7 @@ export interface BenchResults {
   readonly heap: HeapReport;
   readonly heapVerdict: HeapVerdict;
   readonly routing: RoutingResults;
+  readonly providers: ProviderResults;
 }
 
 const modes: ReadonlyArray<Mode> = ['non-streaming', 'streaming'];
@@ -22,6 +24,7 @@ const paths: ReadonlyArray<PathId> = ['direct', 'direct-signal', 'gateway', 'gat
 
 export const count = (value: number): string => value.toLocaleString('en-US');
 export const micros = (value: number): string => value.toFixed(1);
+export const signedMicros = (value: number): string => `${value >= 0 ? '+' : '−'}${micros(Math.abs(value))}`;
 const times = (value: number): string => `${value.toFixed(2)}×`;
 export const mebibytes = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(2)} MiB`;
 const gibibytes = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(1)} GiB`;

@@ -1,5 +1,5 @@
 import { type DecisionKey, decisionLabels } from './decision-cases.js';
-import { type BenchResults, count, micros, verdict } from './report.js';
+import { type BenchResults, count, micros, signedMicros, verdict } from './report.js';
 import { expectedAttempts, type RouteVariantKey, routeVariantLabels } from './routing-variants.js';
 import type { Table } from './table.js';
 import { decisionLimitNs } from './targets.js';
@@ -8,7 +8,6 @@ const decisionKeys = Object.keys(decisionLabels) as Array<DecisionKey>;
 const routeKeys = Object.keys(routeVariantLabels) as Array<RouteVariantKey>;
 
 const nanos = (value: number): string => count(Math.round(value));
-const signedMicros = (value: number): string => `${value >= 0 ? '+' : '−'}${micros(Math.abs(value))}`;
 const attemptsLabel = (statuses: ReadonlyArray<number>): string =>
   statuses.map((status) => (status === 0 ? 'skipped' : String(status))).join(' → ');
 

@@ -1,13 +1,15 @@
 /**
- * `pnpm bench`: latency of the direct `openai` client vs the gateway paths, heap growth under load, and
- * the cost of routing (each strategy's decision, and gateway calls through each kind of route), in one
- * process. Prints a table and rewrites `bench/RESULTS.md`. Missed targets are reported, not
- * failed: this is a measurement. Crashes (including a wrong answer from any path) exit nonzero.
+ * `pnpm bench`: latency of the direct `openai` client vs the gateway paths, heap growth under load, the
+ * cost of routing (each strategy's decision, and gateway calls through each kind of route), and each
+ * provider adapter's overhead over its vendor SDK alone, in one process. Prints tables and rewrites
+ * `bench/RESULTS.md`. Missed targets are reported, not failed: this is a measurement. Crashes
+ * (including a wrong answer from any path) exit nonzero.
  */
 import { readBenchConfig } from './config.js';
 import { readMachineInfo } from './machine-info.js';
 import { measureHeap } from './measure-heap.js';
 import { measureLatency } from './measure-latency.js';
+import { measureProviders } from './measure-providers.js';
 import { measureRouting } from './measure-routing.js';
 import { printReport } from './print-report.js';
 import { messages, readCompletion } from './scenario.js';
@@ -45,6 +47,7 @@ const heap = await measureHeap(
 );
 
 const routing = await measureRouting(config, log);
+const providers = await measureProviders(config, log);
 
 const results = {
   config,
@@ -54,6 +57,7 @@ const results = {
   heap,
   heapVerdict: judgeHeap(heap),
   routing,
+  providers,
 };
 printReport(results);
 writeResults(results);

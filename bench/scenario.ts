@@ -16,7 +16,12 @@ export const expectedTotalTokens = 28;
 export interface CallOutcome {
   readonly text: string;
   readonly totalTokens: number | undefined;
+  /** The provider's own finish reason (e.g. `end_turn`), where a path reports one: it comes last. */
+  readonly finish?: string | undefined;
 }
+
+/** What every OpenAI-fixture path must answer. */
+const fixtureOutcome: CallOutcome = { text: expectedText, totalTokens: expectedTotalTokens };
 
 interface ChunkLike {
   readonly choices: ReadonlyArray<{ readonly delta: { readonly content?: string | null | undefined } }>;
@@ -44,11 +49,13 @@ export const readCompletion = (completion: CompletionLike): CallOutcome => ({
   totalTokens: completion.usage?.total_tokens,
 });
 
-/** Throws unless the call returned the whole fixture answer, so a broken path cannot look fast. */
-export function assertOutcome(label: string, outcome: CallOutcome): void {
-  if (outcome.text !== expectedText || outcome.totalTokens !== expectedTotalTokens) {
-    throw new Error(
-      `${label}: expected ${JSON.stringify(expectedText)} with ${expectedTotalTokens} tokens, got ${JSON.stringify(outcome.text)} with ${outcome.totalTokens} tokens.`,
-    );
+/** Throws unless the call returned the whole expected answer, so a broken path cannot look fast. */
+export function assertOutcome(label: string, outcome: CallOutcome, expected = fixtureOutcome): void {
+  if (
+    outcome.text !== expected.text ||
+    outcome.totalTokens !== expected.totalTokens ||
+    outcome.finish !== expected.finish
+  ) {
+    throw new Error(`${label}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(outcome)}.`);
   }
 }

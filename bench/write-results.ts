@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { providerMarkdown } from './provider-results.js';
 import {
   type BenchResults,
   heapSetupLine,
@@ -65,6 +66,7 @@ ${heapVerdictLine(results).replace(/(PASS|MISS)$/, (word) => `**${word}**`)}
 - \`gateway + mock provider\` is the gateway alone: no SDK, no HTTP parsing.
 
 ${routingMarkdown(results)}
+${providerMarkdown(results)}
 ## Verdicts
 
 ${[

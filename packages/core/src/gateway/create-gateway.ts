@@ -18,10 +18,16 @@ import type { GatewayOptions } from './gateway-options.js';
 import type { RequestOptions } from './request-options.js';
 import { createModelResolver } from './resolve-model.js';
 import { routeChat } from './route-chat.js';
-import { validateChatRequest } from './validate-chat-request.js';
+import { isPromptModel, validateChatRequest } from './validate-chat-request.js';
 import { validateEmbeddingRequest } from './validate-embedding-request.js';
 
 const DEFAULT_TIMEOUT_MS = 600_000;
+
+const unhandledPrompt = (model: string): BadRequestError =>
+  new BadRequestError(
+    `Model '${model}' names a prompt, but this gateway has no prompts middleware (add prompts() from @switchyard/prompts to \`middleware\`).`,
+    { status: 400, param: 'model', code: 'model_not_found' },
+  );
 
 const checkConfig = (options: GatewayOptions): Record<string, RoutingStrategy> => {
   const providerNames = Object.keys(options.providers ?? {});
@@ -63,7 +69,10 @@ export function createGateway(options: GatewayOptions): Gateway {
   const defaultTimeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
   const gatewayMetadata = options.metadata ?? {};
   const resolver = createModelResolver(Object.keys(options.providers), routes, options.defaultRoute);
-  const pipeline = composeMiddleware(options.middleware ?? []);
+  // The model is resolved between the `prompts` stage and the rest, so a prompt can choose it
+  // (`model: 'prompt:<name>@<label>'`); telemetry and spend still see every request, failures included.
+  const outerPipeline = composeMiddleware(options.middleware ?? [], ['telemetry', 'spend', 'prompts']);
+  const innerPipeline = composeMiddleware(options.middleware ?? [], ['input', 'cache', 'output']);
 
   const newState = (
     request: ChatCompletionCreateParamsBase,
@@ -98,21 +107,28 @@ export function createGateway(options: GatewayOptions): Gateway {
     requestOptions: RequestOptions = {},
   ): Promise<ChatCompletion | ChatCompletionStream> => {
     validateChatRequest(body);
-    const resolved =
-      requestOptions.route === undefined
-        ? resolver.resolve(body.model)
-        : resolver.route(requestOptions.route, body.model);
-    const state = newState(body, requestOptions, resolved.name);
+    const state = newState(body, requestOptions, requestOptions.route ?? body.model);
     const deadline = new RequestDeadline(requestOptions.timeout ?? defaultTimeout, requestOptions.signal);
-    const context = {
-      settings,
-      state,
-      strategy: resolved.strategy,
-      requestedModel: resolved.requestedModel,
-      deadline,
+    const resolveAndRoute = () => {
+      if (isPromptModel(state.request.model)) throw unhandledPrompt(state.request.model);
+      // A prompts stage replaced the request; what goes to the provider is validated again.
+      if (state.request !== body) validateChatRequest(state.request);
+      const resolved =
+        requestOptions.route === undefined
+          ? resolver.resolve(state.request.model)
+          : resolver.route(requestOptions.route, state.request.model);
+      state.route = resolved.name;
+      const context = {
+        settings,
+        state,
+        strategy: resolved.strategy,
+        requestedModel: resolved.requestedModel,
+        deadline,
+      };
+      return innerPipeline(state, () => routeChat(context));
     };
     try {
-      const result = await pipeline(state, () => routeChat(context));
+      const result = await outerPipeline(state, resolveAndRoute);
       if (result.type === 'stream') {
         return new ChatCompletionStream(
           result.stream,

@@ -64,5 +64,6 @@ export function buildMetadata(state: MiddlewareState, rawFinishReason?: string):
     warnings: state.warnings,
   };
   if (rawFinishReason !== undefined) metadata.rawFinishReason = rawFinishReason;
+  if (state.prompt !== undefined) metadata.prompt = state.prompt;
   return metadata;
 }

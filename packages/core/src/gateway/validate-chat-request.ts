@@ -2,6 +2,9 @@ import { BadRequestError } from '../errors/api-error.js';
 import { isRecord } from '../internal/is-record.js';
 import type { ChatCompletionCreateParams } from '../types/chat-request.js';
 
+/** `model: 'prompt:<name>[@<version|label>]'` names a managed prompt, which a prompts middleware renders. */
+export const isPromptModel = (model: string): boolean => model.startsWith('prompt:');
+
 const ROLES = new Set(['system', 'developer', 'user', 'assistant', 'tool', 'function']);
 const PART_TYPES = new Set(['text', 'image_url', 'input_audio', 'file', 'refusal']);
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
@@ -108,7 +111,8 @@ export function validateChatRequest(body: unknown): asserts body is ChatCompleti
   if (typeof body.model !== 'string' || body.model === '') {
     throw invalid('model', 'expected a non-empty string (a route name, `provider/model`, or a model).');
   }
-  if (!Array.isArray(body.messages) || body.messages.length === 0) {
+  // A prompt-addressed request may bring no messages of its own: the prompt supplies them.
+  if (!Array.isArray(body.messages) || (body.messages.length === 0 && !isPromptModel(body.model))) {
     throw invalid('messages', 'expected a non-empty array of messages.');
   }
   body.messages.forEach(validateMessage);

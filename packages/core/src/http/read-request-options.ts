@@ -19,6 +19,15 @@ const readMetadata = (raw: string): Record<string, string> => {
   return metadata;
 };
 
+const readPromptVariables = (raw: string): Record<string, unknown> => {
+  const parsed = safeParseJson(raw);
+  const value = parsed.success ? parsed.value : undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw badHeader('x-switchyard-prompt-variables', 'a JSON object such as {"ticket_content":"…"}');
+  }
+  return Object.fromEntries(Object.entries(value));
+};
+
 const readPositiveInteger = (headers: Headers, name: string): number | undefined => {
   const raw = headers.get(name);
   if (raw === null) return undefined;
@@ -65,5 +74,7 @@ export function readRequestOptions(headers: Headers, signal: AbortSignal | undef
   if (timeout !== undefined) options.timeout = timeout;
   const maxRetries = readPositiveInteger(headers, 'x-switchyard-max-retries');
   if (maxRetries !== undefined) options.maxRetries = maxRetries;
+  const promptVariables = headers.get('x-switchyard-prompt-variables');
+  if (promptVariables !== null) options.promptVariables = readPromptVariables(promptVariables);
   return options;
 }

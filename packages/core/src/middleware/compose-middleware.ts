@@ -3,6 +3,7 @@ import {
   MIDDLEWARE_STAGES,
   type Middleware,
   type MiddlewareHandler,
+  type MiddlewareStage,
   type MiddlewareState,
 } from './middleware.js';
 
@@ -11,10 +12,16 @@ export type Pipeline = (
   innermost: () => Promise<GatewayResult>,
 ) => Promise<GatewayResult>;
 
-/** Orders the handlers of all middleware by stage and returns one function that runs them as an onion. */
-export function composeMiddleware(middleware: ReadonlyArray<Middleware>): Pipeline {
+/**
+ * Orders the handlers of all middleware by stage and returns one function that runs them as an onion.
+ * `stages` limits it to some stages (in pipeline order), so the gateway can act between two of them.
+ */
+export function composeMiddleware(
+  middleware: ReadonlyArray<Middleware>,
+  stages: ReadonlyArray<MiddlewareStage> = MIDDLEWARE_STAGES,
+): Pipeline {
   const handlers: Array<MiddlewareHandler> = [];
-  for (const stage of MIDDLEWARE_STAGES) {
+  for (const stage of MIDDLEWARE_STAGES.filter((candidate) => stages.includes(candidate))) {
     for (const plugin of middleware) {
       const handler = plugin.stages[stage];
       if (handler !== undefined) handlers.push(handler);

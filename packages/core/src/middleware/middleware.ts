@@ -1,7 +1,7 @@
 import type { RequestOptions } from '../gateway/request-options.js';
 import type { ChatCompletion, ChatCompletionChunk, CompletionUsage } from '../types/chat-completion.js';
 import type { ChatCompletionCreateParamsBase } from '../types/chat-request.js';
-import type { AttemptRecord, CacheStatus, Warning } from '../types/switchyard-metadata.js';
+import type { AttemptRecord, CacheStatus, PromptReport, Warning } from '../types/switchyard-metadata.js';
 
 /**
  * Where a middleware runs. The gateway orders handlers by stage, outermost first:
@@ -31,8 +31,11 @@ export interface MiddlewareState {
   readonly options: RequestOptions;
   /** Gateway metadata merged with the request's metadata. */
   readonly metadata: Readonly<Record<string, string>>;
-  /** The route name, or `provider/model` for direct addressing. */
-  readonly route: string;
+  /**
+   * The route name, or `provider/model` for direct addressing. The model is resolved after the `prompts`
+   * stage (a prompt may choose it); until then this is the requested model or `options.route`.
+   */
+  route: string;
   readonly traceId: string;
   readonly stream: boolean;
   /** `performance.now()` when the gateway received the request. */
@@ -47,6 +50,11 @@ export interface MiddlewareState {
   model: string | undefined;
   /** Token usage, once known (for streams: when the provider reported it). */
   usage: CompletionUsage | undefined;
+  /**
+   * The prompt version that produced the request, set by the prompts stage; reported as
+   * `switchyard.prompt`. Optional so that code building a state by hand (tests, benches) needs no change.
+   */
+  prompt?: PromptReport;
   /** Free-form per-request data middleware can share with each other. */
   readonly locals: Map<string, unknown>;
 }

@@ -18,6 +18,16 @@ export interface Warning {
   message: string;
 }
 
+/** Which prompt version produced a request (see `@switchyard/prompts`). */
+export interface PromptReport {
+  name: string;
+  version: string;
+  /** The label the version was found by, when one was used. */
+  label?: string;
+  /** Set when an A/B split chose the version: every version's share of traffic, and how it was assigned. */
+  split?: { weights: Record<string, number>; assignment: 'random' | 'sticky' };
+}
+
 /** What the gateway adds to every completion as `completion.switchyard`. */
 export interface SwitchyardMetadata {
   provider: string;
@@ -31,4 +41,6 @@ export interface SwitchyardMetadata {
   warnings: Array<Warning>;
   /** The provider's own finish reason, before mapping to OpenAI's values. */
   rawFinishReason?: string;
+  /** Set when the request named a managed prompt: the version that was rendered. */
+  prompt?: PromptReport;
 }
