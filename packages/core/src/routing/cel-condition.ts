@@ -62,6 +62,10 @@ const OPTIONAL_FIELDS = [
   'service_tier',
 ] as const;
 
+const ABSENT_FIELDS: Readonly<Record<string, null>> = Object.fromEntries(
+  OPTIONAL_FIELDS.map((field) => [field, null]),
+);
+
 const textOf = (content: ChatMessage['content']): string | null => {
   if (typeof content === 'string' || content === null || content === undefined) return content ?? null;
   return content.map((part) => (part.type === 'text' ? part.text : '')).join('');
@@ -74,9 +78,11 @@ const celVariables = (input: ConditionInput): Record<string, unknown> => {
   const cached = input.memo?.get(VIEW);
   if (isRecord(cached)) return cached;
   const { request, metadata } = input;
-  const view: Record<string, unknown> = Object.fromEntries(OPTIONAL_FIELDS.map((field) => [field, null]));
-  Object.assign(view, request);
-  view.messages = request.messages.map((message) => ({ ...message, content: textOf(message.content) }));
+  const view: Record<string, unknown> = {
+    ...ABSENT_FIELDS,
+    ...request,
+    messages: request.messages.map((message) => ({ ...message, content: textOf(message.content) })),
+  };
   const variables: Record<string, unknown> = { request: view, metadata };
   input.memo?.set(VIEW, variables);
   return variables;
