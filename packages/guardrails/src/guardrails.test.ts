@@ -157,6 +157,20 @@ describe('guardrails middleware', () => {
     ]);
   });
 
+  it('reports every check in completion.switchyard.guardrails', async () => {
+    const guards = guardrails({
+      input: [keywordFilter({ blocklist: ['forbidden'] })],
+      output: [piiDetector({ entities: ['email'] })],
+    });
+    const { ask } = setupGateway([guards], { reply: 'write to x@y.io' });
+    const completion = await ask('hello');
+    expect(completion.choices[0]?.message.content).toBe('write to [EMAIL_1]');
+    expect(completion.switchyard.guardrails).toMatchObject([
+      { check: 'keyword_filter', stage: 'input', verdict: 'pass', action: 'none' },
+      { check: 'pii_detector', stage: 'output', action: 'mask', spans: 1 },
+    ]);
+  });
+
   it('fallback: rejects the answer, marks the target excluded and asks the route again', async () => {
     const guards = guardrails({
       output: [

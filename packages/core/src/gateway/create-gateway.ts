@@ -97,6 +97,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       provider: undefined,
       model: undefined,
       usage: undefined,
+      guardrails: [],
       locals: new Map(),
     };
     return state;

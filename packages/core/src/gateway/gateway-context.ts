@@ -64,6 +64,7 @@ export function buildMetadata(state: MiddlewareState, rawFinishReason?: string):
     warnings: state.warnings,
   };
   if (rawFinishReason !== undefined) metadata.rawFinishReason = rawFinishReason;
+  if (state.guardrails !== undefined && state.guardrails.length > 0) metadata.guardrails = state.guardrails;
   if (state.prompt !== undefined) metadata.prompt = state.prompt;
   return metadata;
 }

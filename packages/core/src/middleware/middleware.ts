@@ -1,7 +1,13 @@
 import type { RequestOptions } from '../gateway/request-options.js';
 import type { ChatCompletion, ChatCompletionChunk, CompletionUsage } from '../types/chat-completion.js';
 import type { ChatCompletionCreateParamsBase } from '../types/chat-request.js';
-import type { AttemptRecord, CacheStatus, PromptReport, Warning } from '../types/switchyard-metadata.js';
+import type {
+  AttemptRecord,
+  CacheStatus,
+  GuardrailRecord,
+  PromptReport,
+  Warning,
+} from '../types/switchyard-metadata.js';
 
 /**
  * Where a middleware runs. The gateway orders handlers by stage, outermost first:
@@ -55,6 +61,8 @@ export interface MiddlewareState {
    * `switchyard.prompt`. Optional so that code building a state by hand (tests, benches) needs no change.
    */
   prompt?: PromptReport;
+  /** Guardrail checks that ran; a guardrails middleware appends, `completion.switchyard.guardrails` shows them. */
+  readonly guardrails?: Array<GuardrailRecord>;
   /** Free-form per-request data middleware can share with each other. */
   readonly locals: Map<string, unknown>;
 }

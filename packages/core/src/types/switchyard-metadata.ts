@@ -28,6 +28,23 @@ export interface PromptReport {
   split?: { weights: Record<string, number>; assignment: 'random' | 'sticky' };
 }
 
+/** What one guardrail check did in this request. */
+export interface GuardrailRecord {
+  check: string;
+  stage: 'input' | 'output';
+  verdict: 'pass' | 'fail';
+  /** The action taken (`none` when the check passed). */
+  action: string;
+  reason?: string;
+  /** How many spans the check found (e.g. masked values). */
+  spans?: number;
+  durationMs: number;
+  /** Output checks: 0 for the first answer, 1, 2… after a `retry` or `fallback`. */
+  attempt: number;
+  /** The check ran incrementally on a stream. */
+  streamed?: boolean;
+}
+
 /** What the gateway adds to every completion as `completion.switchyard`. */
 export interface SwitchyardMetadata {
   provider: string;
@@ -41,6 +58,8 @@ export interface SwitchyardMetadata {
   warnings: Array<Warning>;
   /** The provider's own finish reason, before mapping to OpenAI's values. */
   rawFinishReason?: string;
+  /** Each guardrail check that ran, when a guardrails middleware is installed. */
+  guardrails?: Array<GuardrailRecord>;
   /** Set when the request named a managed prompt: the version that was rendered. */
   prompt?: PromptReport;
 }

@@ -31,6 +31,18 @@ export class RequestGuardrails {
 
   record(result: GuardrailResult): void {
     this.runtime.record(this.state, this.results, result);
+    const { check, stage, verdict, action, reason, spans, durationMs, attempt, streamed } = result;
+    this.state.guardrails?.push({
+      check,
+      stage,
+      verdict,
+      action,
+      durationMs,
+      attempt,
+      ...(reason === undefined ? {} : { reason }),
+      ...(spans === undefined ? {} : { spans }),
+      ...(streamed === undefined ? {} : { streamed }),
+    });
   }
 
   checkInput(
