@@ -7,10 +7,10 @@ import type {
   StreamResult,
   SwitchyardError,
 } from '@switchyard/core';
+import { captureErrorBodies } from '../shared/capture-error-bodies.js';
 import { isRecord, readString } from '../shared/json-readers.js';
 import { readEnv } from '../shared/read-env.js';
 import type { AnthropicAdapter, AnthropicProviderOptions, FetchFunction } from './anthropic-options.js';
-import { captureAnthropicErrorBodies } from './capture-anthropic-error-bodies.js';
 import { convertAnthropicMessage } from './convert-anthropic-message.js';
 import { convertToAnthropicRequest } from './convert-to-anthropic-request.js';
 import { createAnthropicPartStream } from './create-anthropic-part-stream.js';
@@ -72,7 +72,7 @@ export function anthropic(options: AnthropicProviderOptions = {}): AnthropicAdap
   };
 
   const createClient = (fetch: FetchFunction): SdkClient => {
-    const errorBodies = captureAnthropicErrorBodies(fetch);
+    const errorBodies = captureErrorBodies(fetch);
     const client = new Anthropic({
       apiKey: apiKey ?? KEYLESS_PLACEHOLDER,
       baseURL: options.baseURL ?? DEFAULT_BASE_URL,

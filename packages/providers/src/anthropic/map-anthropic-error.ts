@@ -13,7 +13,7 @@ export interface MapAnthropicErrorContext {
   signal?: AbortSignal;
   /** The SDK client's own timeout, reported when that (not the gateway's) fired. */
   timeoutMs: number;
-  /** The raw error body captured for a response's headers (see `captureAnthropicErrorBodies`). */
+  /** The raw error body captured for a response's headers (see `captureErrorBodies`). */
   errorBodyFor?: (headers: Headers | undefined) => unknown;
 }
 

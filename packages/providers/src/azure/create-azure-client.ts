@@ -1,8 +1,8 @@
 import type { SwitchyardError } from '@switchyard/core';
 import { AzureOpenAI } from 'openai';
-import { captureErrorBodies } from '../openai-compatible/capture-error-bodies.js';
 import { mapOpenAIError } from '../openai-compatible/map-openai-error.js';
 import type { FetchFunction } from '../openai-compatible/openai-compatible-options.js';
+import { captureErrorBodies } from '../shared/capture-error-bodies.js';
 import type { AzureSettings } from './resolve-azure-settings.js';
 
 export interface AzureClient {

@@ -8,8 +8,8 @@ import type {
   SwitchyardError,
 } from '@switchyard/core';
 import OpenAI from 'openai';
+import { captureErrorBodies } from '../shared/capture-error-bodies.js';
 import { isRecord, readNumber, readString } from '../shared/json-readers.js';
-import { captureErrorBodies } from './capture-error-bodies.js';
 import { convertOpenAIChatCompletion } from './convert-openai-chat-completion.js';
 import { convertOpenAIEmbeddingResponse } from './convert-openai-embedding-response.js';
 import { convertToOpenAIRequest } from './convert-to-openai-request.js';

@@ -1,5 +1,5 @@
+import type { FetchFunction } from '@switchyard/core';
 import { safeParseJson } from '@switchyard/core';
-import type { FetchFunction } from './openai-compatible-options.js';
 
 export interface ErrorBodyCapture {
   /** The `fetch` to give the SDK: reads each error response's body once and remembers it. */
