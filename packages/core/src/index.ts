@@ -34,6 +34,7 @@ export type {
   Gateway,
   GatewayModel,
 } from './gateway/gateway.js';
+export { buildMetadata } from './gateway/gateway-context.js';
 export type { GatewayOptions, PriceQuery, Pricing } from './gateway/gateway-options.js';
 export type { CacheRequestOptions, RequestOptions } from './gateway/request-options.js';
 export { IN_PROCESS_BASE_URL, wrapOpenAI } from './http/wrap-openai.js';

@@ -4,6 +4,7 @@ import type {
   MiddlewareState,
   SwitchyardMetadata,
 } from '@switchyard/core';
+import { buildMetadata } from '@switchyard/core';
 import type { CheckInput, GuardrailCheck, GuardrailStage } from '../check/guardrail-check.js';
 import type { GuardrailResult } from '../check/guardrail-result.js';
 import { PlaceholderVault } from '../text/placeholder-vault.js';
@@ -64,17 +65,7 @@ export class RequestGuardrails {
 
   /** The `switchyard` metadata as the request state says now (for completions assembled from a stream). */
   metadata(): SwitchyardMetadata {
-    const { state } = this;
-    return {
-      provider: state.provider ?? '',
-      model: state.model ?? '',
-      route: state.route,
-      attempts: state.attempts,
-      cache: state.cache,
-      latencyMs: Math.round((performance.now() - state.startedAt) * 100) / 100,
-      traceId: state.traceId,
-      warnings: state.warnings,
-    };
+    return buildMetadata(this.state);
   }
 }
 
