@@ -33,14 +33,27 @@ const commonHeaders = {
   'x-request-id': 'req_5f3c0e0b6a2d4c1e9b7a8f6d5c4b3a21',
 };
 
-const streamResponse = (): Response =>
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The SSE answer; with `eventGapMs`, each event (the first included) comes that long after the previous. */
+const streamResponse = (eventGapMs: number): Response =>
   new Response(
-    new ReadableStream<Uint8Array>({
-      start(controller) {
-        for (const event of streamEvents) controller.enqueue(event);
-        controller.close();
-      },
-    }),
+    eventGapMs === 0
+      ? new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (const event of streamEvents) controller.enqueue(event);
+            controller.close();
+          },
+        })
+      : new ReadableStream<Uint8Array>({
+          async start(controller) {
+            for (const event of streamEvents) {
+              await sleep(eventGapMs);
+              controller.enqueue(event);
+            }
+            controller.close();
+          },
+        }),
     { status: 200, headers: { ...commonHeaders, 'content-type': 'text/event-stream; charset=utf-8' } },
   );
 
@@ -50,19 +63,28 @@ const completionResponse = (): Response =>
     headers: { ...commonHeaders, 'content-type': 'application/json' },
   });
 
+/** Clients differ in JSON spacing (openai v4 pretty-prints request bodies). */
+const streamRequested = /"stream"\s*:\s*true/;
+
 const requestUrl = (input: RequestInfo | URL): string =>
   input instanceof Request ? input.url : String(input);
 
 /**
  * A `fetch` that answers `POST …/chat/completions` in-process with the OpenAI wire bodies in
  * `fixtures/`: SSE when the JSON request body asks for `"stream":true`, JSON otherwise. Anything else
- * is a bug in the benchmark, so it throws instead of answering.
+ * is a bug in the benchmark, so it throws instead of answering. `eventGapMs` paces the SSE events, as a
+ * model producing tokens would (the time-to-first-token measurement uses it); default 0, all at once.
  */
-export const cannedFetch: FetchFunction = async (input, init) => {
-  const url = requestUrl(input);
-  if (init?.method !== 'POST' || !url.endsWith('/chat/completions')) {
-    throw new Error(`cannedFetch: unexpected ${init?.method ?? 'GET'} ${url}`);
-  }
-  if (typeof init.body !== 'string') throw new Error('cannedFetch: expected a JSON string request body.');
-  return init.body.includes('"stream":true') ? streamResponse() : completionResponse();
-};
+export function createCannedFetch(eventGapMs = 0): FetchFunction {
+  return async (input, init) => {
+    const url = requestUrl(input);
+    if (init?.method !== 'POST' || !url.endsWith('/chat/completions')) {
+      throw new Error(`cannedFetch: unexpected ${init?.method ?? 'GET'} ${url}`);
+    }
+    if (typeof init.body !== 'string') throw new Error('cannedFetch: expected a JSON string request body.');
+    return streamRequested.test(init.body) ? streamResponse(eventGapMs) : completionResponse();
+  };
+}
+
+/** The canned answer with no pacing. */
+export const cannedFetch: FetchFunction = createCannedFetch();

@@ -6,7 +6,7 @@ export interface BenchConfig {
   readonly warmupCalls: number;
   /** Consecutive calls of one variant before switching to the next. `BENCH_BATCH`, default 50. */
   readonly batchSize: number;
-  /** Gateway calls in the heap test. `BENCH_HEAP_CALLS`, default 200,000. */
+  /** Gateway calls in the heap test. `BENCH_HEAP_CALLS`, default 1,000,000. */
   readonly heapCalls: number;
   /** Calls in flight at once in the heap test. `BENCH_HEAP_CONCURRENCY`, default 50. */
   readonly heapConcurrency: number;
@@ -26,7 +26,7 @@ export interface BenchConfig {
   readonly providerWarmupCalls: number;
 }
 
-const positiveInteger = (name: string, fallback: number): number => {
+export const positiveInteger = (name: string, fallback: number): number => {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw.replaceAll('_', ''));
@@ -41,7 +41,7 @@ export function readBenchConfig(): BenchConfig {
     calls: positiveInteger('BENCH_CALLS', 5_000),
     warmupCalls: positiveInteger('BENCH_WARMUP', 1_000),
     batchSize: positiveInteger('BENCH_BATCH', 50),
-    heapCalls: positiveInteger('BENCH_HEAP_CALLS', 200_000),
+    heapCalls: positiveInteger('BENCH_HEAP_CALLS', 1_000_000),
     heapConcurrency: positiveInteger('BENCH_HEAP_CONCURRENCY', 50),
     routeDecisions: positiveInteger('BENCH_ROUTE_DECISIONS', 200_000),
     routeWarmupDecisions: positiveInteger('BENCH_ROUTE_WARMUP', 20_000),

@@ -25,7 +25,7 @@ const paths: ReadonlyArray<PathId> = ['direct', 'direct-signal', 'gateway', 'gat
 export const count = (value: number): string => value.toLocaleString('en-US');
 export const micros = (value: number): string => value.toFixed(1);
 export const signedMicros = (value: number): string => `${value >= 0 ? '+' : '−'}${micros(Math.abs(value))}`;
-const times = (value: number): string => `${value.toFixed(2)}×`;
+export const times = (value: number): string => `${value.toFixed(2)}×`;
 export const mebibytes = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(2)} MiB`;
 const gibibytes = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
 export const signedMebibytes = (bytes: number): string =>
@@ -103,7 +103,9 @@ export const heapSetupLine = ({ heap }: BenchResults): string =>
   `${count(heap.calls)} non-streaming gateway calls (OpenAI adapter), ${count(heap.concurrency)} in flight, ` +
   `after ${count(heap.warmupCalls)} warm-up calls; ${(heap.durationMs / 1000).toFixed(1)} s`;
 
-export const machineLine = ({ machine }: BenchResults): string =>
+export const machineLine = ({ machine }: BenchResults): string => describeMachine(machine);
+
+export const describeMachine = (machine: MachineInfo): string =>
   `${machine.cpuCount} CPUs (nproc) · ${machine.cpuModel} · ${gibibytes(machine.totalMemoryBytes)} RAM · ` +
   `${machine.platform} · Node ${machine.node} · openai ${machine.openaiVersion} · ` +
   `load average ${machine.loadAverage.map((load) => load.toFixed(2)).join(' / ')} at start`;

@@ -18,6 +18,8 @@ export interface CallOutcome {
   readonly totalTokens: number | undefined;
   /** The provider's own finish reason (e.g. `end_turn`), where a path reports one: it comes last. */
   readonly finish?: string | undefined;
+  /** When the first non-empty text arrived (`process.hrtime.bigint()`), on streaming paths. */
+  readonly firstTextAt?: bigint | undefined;
 }
 
 /** What every OpenAI-fixture path must answer. */
@@ -37,11 +39,16 @@ interface CompletionLike {
 export async function consumeStream(stream: AsyncIterable<ChunkLike>): Promise<CallOutcome> {
   let text = '';
   let totalTokens: number | undefined;
+  let firstTextAt: bigint | undefined;
   for await (const chunk of stream) {
-    text += chunk.choices[0]?.delta.content ?? '';
+    const delta = chunk.choices[0]?.delta.content;
+    if (delta) {
+      firstTextAt ??= process.hrtime.bigint();
+      text += delta;
+    }
     if (chunk.usage !== null && chunk.usage !== undefined) totalTokens = chunk.usage.total_tokens;
   }
-  return { text, totalTokens };
+  return { text, totalTokens, firstTextAt };
 }
 
 export const readCompletion = (completion: CompletionLike): CallOutcome => ({
@@ -56,6 +63,9 @@ export function assertOutcome(label: string, outcome: CallOutcome, expected = fi
     outcome.totalTokens !== expected.totalTokens ||
     outcome.finish !== expected.finish
   ) {
-    throw new Error(`${label}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(outcome)}.`);
+    const { text, totalTokens, finish } = outcome;
+    throw new Error(
+      `${label}: expected ${JSON.stringify(expected)}, got ${JSON.stringify({ text, totalTokens, finish })}.`,
+    );
   }
 }

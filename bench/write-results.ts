@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { providerMarkdown } from './provider-results.js';
 import {
   type BenchResults,
@@ -13,12 +12,13 @@ import {
   targetTable,
   verdict,
 } from './report.js';
+import { writeResultsSection } from './results-sections.js';
 import { decisionMisses, decisionVerdictLines } from './routing-report.js';
 import { routingMarkdown } from './routing-results.js';
 import { renderMarkdown } from './table.js';
 import { heapGrowthLimitBytes } from './targets.js';
 
-export const resultsFile = new URL('./RESULTS.md', import.meta.url);
+export { resultsFile } from './results-sections.js';
 
 const markdown = (results: BenchResults): string => {
   const misses = [
@@ -28,7 +28,8 @@ const markdown = (results: BenchResults): string => {
   ];
   return `# Benchmark results
 
-Written by \`pnpm bench\` (\`bench/run.ts\`); every run replaces this file. All variants answer from the same
+Written by \`pnpm bench\`: this part by \`bench/run.ts\`, the peer comparison by \`bench/peers/run.ts\` and server
+mode by \`bench/server/run.ts\`; each run replaces its own part. All variants answer from the same
 in-process OpenAI wire fixtures (\`bench/fixtures/\`), so the numbers are client + gateway overhead with no
 network. Ratios compare against the direct \`openai\` client measured in the same process run.
 
@@ -80,7 +81,7 @@ ${[
 `;
 };
 
-/** Replaces `bench/RESULTS.md` with this run's results. */
+/** Replaces the in-process part of `bench/RESULTS.md` with this run's results. */
 export function writeResults(results: BenchResults): void {
-  writeFileSync(resultsFile, markdown(results));
+  writeResultsSection('in-process', markdown(results));
 }

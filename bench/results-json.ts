@@ -1,0 +1,23 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { safeParseJson } from '@switchyard/core';
+
+const directory = new URL('./results/', import.meta.url);
+
+/** Writes one benchmark's figures as `bench/results/<name>.json`, for the chart and for tooling. */
+export function writeResultsJson(name: string, value: unknown): void {
+  mkdirSync(directory, { recursive: true });
+  writeFileSync(new URL(`${name}.json`, directory), `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Reads what `writeResultsJson` wrote, or undefined when that benchmark has not run yet. */
+export function readResultsJson(name: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(new URL(`${name}.json`, directory), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const parsed = safeParseJson(text);
+  if (!parsed.success) throw new Error(`bench/results/${name}.json is not valid JSON; rerun pnpm bench.`);
+  return parsed.value;
+}
