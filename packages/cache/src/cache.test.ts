@@ -1,4 +1,4 @@
-import { type ChatMessage, createGateway, type Middleware } from '@switchyard/core';
+import { type ChatMessage, conditional, createGateway, fallback, type Middleware } from '@switchyard/core';
 import { faultReply, mockProvider } from '@switchyard/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CACHE_NO_STORE_LOCAL, type CacheOptions, type CacheStore, cache, memoryStore } from './index.js';
@@ -88,6 +88,47 @@ describe('exact cache', () => {
     });
     expect(attributed.switchyard.cache).toBe('hit');
     expect((await create({ temperature: 0.2, top_p: null })).switchyard.cache).toBe('hit'); // null means default
+  });
+
+  it('keys on the targets a conditional route picks: users sent to different models never share answers', async () => {
+    const big = mockProvider({ reply: (call) => `big ${call.modelId}` });
+    const small = mockProvider({ reply: (call) => `small ${call.modelId}` });
+    const smart = conditional({
+      rules: [
+        {
+          when: ({ request }) => request.user === 'code-assistant',
+          target: { provider: 'big', model: 'gpt-4o' },
+        },
+        { when: ({ metadata }) => metadata.tier === 'gold', target: { provider: 'big', model: 'gpt-4o' } },
+      ],
+      default: { provider: 'small', model: 'gpt-4o-mini' },
+    });
+    const gateway = createGateway({
+      providers: { big, small },
+      // Nested in a fallback, the conditional is keyed on its branch too.
+      routes: { smart, resilient: fallback([smart]) },
+      middleware: [cache()],
+    });
+    const create = (model: string, user: string, metadata: Record<string, string> = {}) =>
+      gateway.chat.completions.create({ model, user, messages: ask('Same question') }, { metadata });
+
+    for (const route of ['smart', 'resilient']) {
+      big.reset();
+      small.reset();
+      const vip = await create(route, 'code-assistant');
+      expect(vip.switchyard).toMatchObject({ cache: 'miss', provider: 'big', model: 'gpt-4o' });
+      const other = await create(route, 'someone-else');
+      expect(other.switchyard).toMatchObject({ cache: 'miss', provider: 'small', model: 'gpt-4o-mini' });
+      expect(other.choices[0]?.message.content).toBe('small gpt-4o-mini');
+      const gold = await create(route, 'someone-else', { tier: 'gold' });
+      expect(gold.switchyard).toMatchObject({ cache: 'hit', provider: 'big', model: 'gpt-4o' });
+      expect(gold.choices).toEqual(vip.choices);
+      // `user` itself is not in the key: another user routed to the same target shares its entry.
+      const third = await create(route, 'a-third-user');
+      expect(third.switchyard).toMatchObject({ cache: 'hit', provider: 'small' });
+      expect(third.choices).toEqual(other.choices);
+      expect([big.calls.length, small.calls.length]).toEqual([1, 1]);
+    }
   });
 
   it('keeps tenants apart by the namespace metadata key', async () => {

@@ -184,13 +184,16 @@ export function cache(options: CacheOptions = {}): ResponseCache {
       return next();
     }
     const namespace = namespaceId(settings.namespace(state) ?? '');
-    const key = exactKey(state.request, state.route, namespace);
+    // Keyed on the targets routing would pick, not only the route name: a conditional route sends
+    // different users (or metadata) to different models, and each must get its own model's answer.
+    const route = { route: state.route, targets: state.routeTargets?.() ?? [] };
+    const key = exactKey(state.request, route, namespace);
     if (!request.forceRefresh) {
       const exact = await readEntry(state, key);
       if (exact !== undefined) return hit(state, 'hit', exact);
     }
     const semantic =
-      request.mode === 'semantic' ? semanticPartition(state.request, state.route, namespace) : undefined;
+      request.mode === 'semantic' ? semanticPartition(state.request, route, namespace) : undefined;
     const vector = semantic === undefined ? undefined : await embedText(semantic.text, state.warnings);
     if (semantic !== undefined && vector !== undefined && !request.forceRefresh) {
       const similar = await findSimilar(state, semantic.partition, vector);

@@ -33,6 +33,7 @@ describe('public entry points', () => {
       'createAPIError',
       'toOpenAIError',
       'ChatCompletionStream',
+      'SSEDecoder',
       'redisCircuitStore',
       'memoryCircuitStore',
     ]) {

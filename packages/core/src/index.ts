@@ -92,16 +92,24 @@ export { retryDelay } from './routing/retry-delay.js';
 export type {
   RetryOptions,
   RouteContext,
+  RouteInput,
   RoutingStrategy,
   Target,
   TargetConfig,
   TargetLimits,
 } from './routing/routing-strategy.js';
-export { isRoutingStrategy, isTargetAvailable, leafTargets, runTarget } from './routing/routing-strategy.js';
+export {
+  isRoutingStrategy,
+  isTargetAvailable,
+  leafTargets,
+  reachableTargets,
+  runTarget,
+} from './routing/routing-strategy.js';
 export type { FallbackTriggers } from './routing/should-fall-back.js';
 export { single } from './routing/single.js';
 export { ChatCompletionStream } from './stream/chat-completion-stream.js';
 export { encodeSSEDone, encodeSSEEvent } from './stream/encode-sse.js';
+export { type ServerSentEvent, SSEDecoder } from './stream/sse-decoder.js';
 export type * from './types/chat-completion.js';
 export type * from './types/chat-request.js';
 export type * from './types/embeddings.js';

@@ -19,6 +19,7 @@ import {
   BudgetExceededError,
   CircuitOpenError,
   GuardrailViolationError,
+  InvalidConfigError,
   TimeoutError,
 } from './gateway-errors.js';
 import { parseRetryAfter } from './parse-retry-after.js';
@@ -160,6 +161,18 @@ describe('gateway errors → OpenAI error JSON', () => {
     expect(toOpenAIError(error).status).toBe(502);
     const same = new AllTargetsFailedError([], [first, createAPIError({ status: 429 })]);
     expect(toOpenAIError(same).status).toBe(429);
+  });
+
+  it('a configuration error met at request time is a 500 that says so', () => {
+    const error = new InvalidConfigError("Guardrail check 'pii' is used but was never registered.");
+    expect(toOpenAIError(error)).toEqual({
+      status: 500,
+      body: openAIBody(
+        "Gateway configuration error: Guardrail check 'pii' is used but was never registered.",
+        'invalid_config',
+        'gateway_misconfigured',
+      ),
+    });
   });
 
   it('unknown errors do not leak their message', () => {

@@ -72,11 +72,16 @@ export class CircuitOpenError extends SwitchyardError {
   }
 }
 
-/** Every target of a route failed; `attempts` and `errors` hold each attempt's record and cause. */
+/**
+ * Every target of a route failed. `attempts` has a record of every try, retries included; `errors` has one
+ * error per target that failed, the one it ended with (its last try), in the order the targets ran.
+ */
 export class AllTargetsFailedError extends SwitchyardError {
   static override readonly errorName: string = 'AllTargetsFailedError';
   readonly isRetryable = false;
+  /** Every try of every target, retries included, in order. */
   readonly attempts: ReadonlyArray<AttemptRecord>;
+  /** One error per failed target: the error of its last try (not one per attempt). */
   readonly errors: ReadonlyArray<unknown>;
   constructor(attempts: ReadonlyArray<AttemptRecord>, errors: ReadonlyArray<unknown>) {
     const summary = attempts

@@ -6,6 +6,7 @@ import {
   BudgetExceededError,
   CircuitOpenError,
   GuardrailViolationError,
+  InvalidConfigError,
   TimeoutError,
 } from './gateway-errors.js';
 
@@ -46,6 +47,15 @@ export function toOpenAIError(error: unknown): OpenAIErrorResponse {
   }
   if (CircuitOpenError.isInstance(error)) {
     return { status: 503, body: body(error.message, 'circuit_open', 'circuit_open') };
+  }
+  if (InvalidConfigError.isInstance(error)) {
+    // A misconfiguration met at request time (a prompt file, a guardrail, a provider's credentials) is the
+    // server's fault, so a 500. Its message is written for the operator and names options and environment
+    // variables, not secret values.
+    return {
+      status: 500,
+      body: body(`Gateway configuration error: ${error.message}`, 'invalid_config', 'gateway_misconfigured'),
+    };
   }
   // Unknown failures keep their details out of the response; they are logged where they happened.
   return { status: 500, body: body('Internal gateway error.', 'api_error', 'internal_error') };

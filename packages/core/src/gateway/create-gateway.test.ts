@@ -367,6 +367,57 @@ describe('retries', () => {
     expect(mock.calls).toHaveLength(4);
   });
 
+  it('never retries when the provider answers x-should-retry: false, even on a 429 or 5xx', async () => {
+    const mock = mockProvider({
+      reply: [
+        { fault: { status: 429, headers: { 'x-should-retry': 'false' } } },
+        { fault: { status: 503, headers: { 'X-Should-Retry': 'false' } } },
+        'ok',
+      ],
+    });
+    const gateway = createGateway({ providers: { mock }, retryBaseDelayMs: 0 });
+    const rateLimited = await gateway.chat.completions
+      .create({ model: 'm', messages: hello })
+      .catch((e: unknown) => e);
+    expect(RateLimitError.isInstance(rateLimited)).toBe(true);
+    expect(mock.calls).toHaveLength(1);
+    const unavailable = await gateway.chat.completions
+      .create({ model: 'm', messages: hello }, { maxRetries: 3 })
+      .catch((e: unknown) => e);
+    expect(InternalServerError.isInstance(unavailable)).toBe(true);
+    expect(mock.calls).toHaveLength(2);
+  });
+
+  it('retries a status it would not retry when the provider answers x-should-retry: true', async () => {
+    const mock = mockProvider({
+      reply: [{ fault: { status: 400, headers: { 'x-should-retry': 'true' } } }, 'ok'],
+    });
+    const gateway = createGateway({ providers: { mock }, retryBaseDelayMs: 0 });
+    const completion = await gateway.chat.completions.create({ model: 'm', messages: hello });
+    expect(completion.switchyard.attempts.map((a) => a.status)).toEqual([400, 200]);
+  });
+
+  it("lets x-should-retry win over a target's onStatusCodes in both directions", async () => {
+    const mock = mockProvider({
+      reply: [
+        { fault: { status: 500, headers: { 'x-should-retry': 'false' } } },
+        { fault: { status: 404, headers: { 'x-should-retry': 'true' } } },
+        'ok',
+      ],
+    });
+    const gateway = createGateway({
+      providers: { mock },
+      routes: { r: single({ provider: 'mock', model: 'm', retry: { attempts: 3, onStatusCodes: [500] } }) },
+      retryBaseDelayMs: 0,
+    });
+    await expect(gateway.chat.completions.create({ model: 'r', messages: hello })).rejects.toMatchObject({
+      status: 500,
+    });
+    expect(mock.calls).toHaveLength(1);
+    const completion = await gateway.chat.completions.create({ model: 'r', messages: hello });
+    expect(completion.switchyard.attempts.map((a) => a.status)).toEqual([404, 200]);
+  });
+
   it("waits for the provider's retry-after", async () => {
     const mock = mockProvider({
       reply: [{ fault: { status: 429, headers: { 'retry-after-ms': '80' } } }, 'ok'],

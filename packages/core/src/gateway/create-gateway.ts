@@ -6,14 +6,14 @@ import type { MiddlewareState } from '../middleware/middleware.js';
 import { attemptTarget } from '../routing/attempt-target.js';
 import { CircuitBreaker } from '../routing/circuit/circuit-breaker.js';
 import { RequestDeadline } from '../routing/request-deadline.js';
-import type { RoutingStrategy } from '../routing/routing-strategy.js';
+import { type RoutingStrategy, reachableTargets } from '../routing/routing-strategy.js';
 import { TargetLimiter } from '../routing/target-limiter.js';
 import { ChatCompletionStream } from '../stream/chat-completion-stream.js';
 import type { ChatCompletion } from '../types/chat-completion.js';
 import type { ChatCompletionCreateParamsBase } from '../types/chat-request.js';
 import type { CreateEmbeddingResponse, EmbeddingCreateParams } from '../types/embeddings.js';
 import type { CreateChatCompletion, Gateway, GatewayModel } from './gateway.js';
-import { buildMetadata, type GatewaySettings, targetAvailability } from './gateway-context.js';
+import { buildMetadata, type GatewaySettings, targetAvailability, targetKey } from './gateway-context.js';
 import type { GatewayOptions } from './gateway-options.js';
 import type { RequestOptions } from './request-options.js';
 import { createModelResolver } from './resolve-model.js';
@@ -119,6 +119,10 @@ export function createGateway(options: GatewayOptions): Gateway {
           ? resolver.resolve(state.request.model)
           : resolver.route(requestOptions.route, state.request.model);
       state.route = resolved.name;
+      state.routeTargets = () =>
+        reachableTargets(resolved.strategy, state).map((target) =>
+          targetKey(target, resolved.requestedModel),
+        );
       const context = {
         settings,
         state,

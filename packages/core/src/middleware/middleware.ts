@@ -51,6 +51,13 @@ export interface MiddlewareState {
   cache: CacheStatus;
   readonly attempts: Array<AttemptRecord>;
   readonly warnings: Array<Warning>;
+  /**
+   * The `provider/model` targets that can answer this request, as routing decides on `request` and
+   * `metadata` at the time of the call: a conditional route's matching branch, every target of a
+   * fallback or load-balanced route. Set once the model is resolved (from the `input` stage on); the
+   * cache keys on it. Optional so that code building a state by hand needs no change.
+   */
+  routeTargets?: () => ReadonlyArray<string>;
   /** The provider and model that answered, once known. */
   provider: string | undefined;
   model: string | undefined;

@@ -51,11 +51,19 @@ export type ProviderInvoker<T> = (adapter: ProviderAdapter, context: InvokeConte
 const DEFAULT_RETRY_STATUS = (status: number): boolean =>
   status === 408 || status === 409 || status === 429 || status >= 500;
 
+/** The provider's explicit `x-should-retry` verdict, which openai-node obeys over the status. */
+const shouldRetryHeader = (error: APIError): boolean | undefined => {
+  const value = error.headers['x-should-retry'];
+  return value === 'true' ? true : value === 'false' ? false : undefined;
+};
+
 const isRetryable = (error: unknown, onStatusCodes: ReadonlyArray<number> | undefined): boolean => {
   if (APIError.isInstance(error)) {
+    // `isRetryable` is the status default unless the provider (or its adapter) said otherwise; a
+    // configured `onStatusCodes` replaces the status default but not the provider's explicit verdict.
     return onStatusCodes === undefined
-      ? DEFAULT_RETRY_STATUS(error.status)
-      : onStatusCodes.includes(error.status);
+      ? error.isRetryable
+      : (shouldRetryHeader(error) ?? onStatusCodes.includes(error.status));
   }
   return SwitchyardError.isInstance(error) && 'isRetryable' in error && error.isRetryable === true;
 };
@@ -88,8 +96,8 @@ const resolveTarget = (env: AttemptEnvironment, target: TargetConfig) => {
 
 /**
  * Runs one target with its retries: circuit breaker, local limits, per-attempt timeout, exponential
- * backoff with full jitter that honours `retry-after`, no retry once the caller aborted or the request
- * deadline passed. Every try is recorded in `state.attempts`; retries carry the same idempotency key.
+ * backoff with full jitter that honours `retry-after`, an explicit `x-should-retry` over the status, no
+ * retry once the caller aborted or the request deadline passed. Every try is recorded in `state.attempts`; retries carry the same idempotency key.
  */
 export async function attemptTarget<T>(
   env: AttemptEnvironment,

@@ -1,7 +1,14 @@
 import { BadRequestError } from '../errors/api-error.js';
 import { InvalidConfigError } from '../errors/gateway-errors.js';
 import type { ChatCompletionCreateParamsBase } from '../types/chat-request.js';
-import { leafTargets, type RoutingStrategy, runTarget, type Target } from './routing-strategy.js';
+import {
+  leafTargets,
+  type RouteInput,
+  type RoutingStrategy,
+  reachableTargets,
+  runTarget,
+  type Target,
+} from './routing-strategy.js';
 
 /** What a condition sees: the request body and the request's merged metadata. */
 export interface ConditionInput {
@@ -40,15 +47,21 @@ export function conditional(options: ConditionalOptions): RoutingStrategy {
     ...options.rules.flatMap((rule) => leafTargets(rule.target)),
     ...(fallbackTarget === undefined ? [] : leafTargets(fallbackTarget)),
   ];
+  /** The first matching rule's target, else the default. */
+  const choose = ({ request, metadata }: RouteInput): Target | undefined => {
+    const input: ConditionInput = { request, metadata, memo: new Map() };
+    return options.rules.find((rule) => matches(rule.when, input))?.target ?? fallbackTarget;
+  };
   return {
     type: 'conditional',
     targets: () => leaves,
+    targetsFor(input) {
+      const target = choose(input);
+      return target === undefined ? [] : reachableTargets(target, input);
+    },
     route(context) {
-      const input: ConditionInput = { request: context.request, metadata: context.metadata, memo: new Map() };
-      for (const rule of options.rules) {
-        if (matches(rule.when, input)) return runTarget(rule.target, context);
-      }
-      if (fallbackTarget !== undefined) return runTarget(fallbackTarget, context);
+      const target = choose(context);
+      if (target !== undefined) return runTarget(target, context);
       return Promise.reject(
         new BadRequestError(
           'No conditional routing rule matched this request, and the route has no default.',

@@ -5,6 +5,7 @@ import {
   isTargetAvailable,
   leafTargets,
   type RoutingStrategy,
+  reachableTargets,
   runTarget,
   type Target,
 } from './routing-strategy.js';
@@ -43,6 +44,8 @@ export function loadBalance(
   return {
     type: 'load_balance',
     targets: () => leaves,
+    // Load-balanced targets are interchangeable by intent: a request may be answered by any of them.
+    targetsFor: (input) => targets.flatMap((target) => reachableTargets(target, input)),
     route(context) {
       const available = (index: number): boolean => {
         const target = targets[index];

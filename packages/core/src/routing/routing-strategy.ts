@@ -7,7 +7,7 @@ export interface RetryOptions {
   attempts?: number;
   /**
    * HTTP statuses that are retried. Default: 408, 409, 429 and 5xx. Timeouts and connection errors are
-   * always retried.
+   * always retried. A provider's explicit `x-should-retry: true|false` response header wins over the status.
    */
   onStatusCodes?: ReadonlyArray<number>;
   /** Backoff for this target: first wait and cap, in ms. Default: the gateway's `retryBaseDelayMs`/`retryMaxDelayMs`. */
@@ -56,6 +56,9 @@ export interface RouteContext<T> {
   isAvailable(target: TargetConfig): boolean;
 }
 
+/** What a strategy can decide on before any target runs: the request and its merged metadata. */
+export type RouteInput = Pick<RouteContext<unknown>, 'request' | 'metadata'>;
+
 /**
  * Picks and runs targets. Strategies nest: a target may itself be a strategy.
  * `route` resolves with the first successful result or rejects with a typed error.
@@ -65,6 +68,12 @@ export interface RoutingStrategy {
   route<T>(context: RouteContext<T>): Promise<T>;
   /** Every leaf target, for configuration checks and model listings. */
   targets(): ReadonlyArray<TargetConfig>;
+  /**
+   * The leaf targets that can answer this request, decided without running any (a conditional strategy's
+   * matching branch). The response cache keys on them, so a strategy that picks targets by the request's
+   * content or metadata should implement it. Default: `targets()`.
+   */
+  targetsFor?(input: RouteInput): ReadonlyArray<TargetConfig>;
 }
 
 export type Target = TargetConfig | RoutingStrategy;
@@ -78,6 +87,10 @@ export const runTarget = <T>(target: Target, context: RouteContext<T>): Promise<
 
 export const leafTargets = (target: Target): ReadonlyArray<TargetConfig> =>
   isRoutingStrategy(target) ? target.targets() : [target];
+
+/** The leaf targets of `target` that can answer this request (see `RoutingStrategy.targetsFor`). */
+export const reachableTargets = (target: Target, input: RouteInput): ReadonlyArray<TargetConfig> =>
+  isRoutingStrategy(target) ? (target.targetsFor?.(input) ?? target.targets()) : [target];
 
 /** A nested strategy is available while any of its leaf targets is. */
 export const isTargetAvailable = <T>(target: Target, context: RouteContext<T>): boolean =>

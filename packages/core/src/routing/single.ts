@@ -1,4 +1,10 @@
-import { leafTargets, type RoutingStrategy, runTarget, type Target } from './routing-strategy.js';
+import {
+  leafTargets,
+  type RoutingStrategy,
+  reachableTargets,
+  runTarget,
+  type Target,
+} from './routing-strategy.js';
 
 /** Always routes to one target. */
 export function single(target: Target): RoutingStrategy {
@@ -6,5 +12,6 @@ export function single(target: Target): RoutingStrategy {
     type: 'single',
     route: (context) => runTarget(target, context),
     targets: () => leafTargets(target),
+    targetsFor: (input) => reachableTargets(target, input),
   };
 }

@@ -135,7 +135,9 @@ describe('content_policy and toxicity_check', () => {
 
     const failing = openAIModeration({
       apiKey: 'sk-test-key',
-      fetch: async () => new Response('{"error":{"message":"Incorrect API key provided"}}', { status: 401 }),
+      // The endpoint repeats the key it was sent, as some do.
+      fetch: async () =>
+        new Response('{"error":{"message":"Incorrect API key provided: sk-test-key."}}', { status: 401 }),
     });
     const down = setupGateway([guardrails({ input: [{ type: 'toxicity_check', classifier: failing }] })]);
     const error = await down.ask('hi').catch((caught: unknown) => caught);

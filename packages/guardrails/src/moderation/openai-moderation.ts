@@ -40,7 +40,11 @@ export function openAIModeration(options: OpenAIModerationOptions): ContentClass
         provider: 'openai',
       });
     }
-    const parsed = safeParseJson(await response.text());
+    const answer = await response.text();
+    // An endpoint that rejects the key may repeat it; it must not travel on in the error.
+    const parsed = safeParseJson(
+      options.apiKey === '' ? answer : answer.replaceAll(options.apiKey, '[REDACTED]'),
+    );
     const body = parsed.success ? parsed.value : undefined;
     if (!response.ok) {
       throw createAPIError({ status: response.status, body, headers: response.headers, provider: 'openai' });

@@ -20,9 +20,9 @@ export interface AnthropicProviderOptions {
    * Sent as `Authorization: Bearer <apiKey>`. Default: `ANTHROPIC_API_KEY` from the environment; without
    * one no credential is sent (the SDK's own credential lookup is never used).
    */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Default: `https://api.anthropic.com` (`ANTHROPIC_BASE_URL` is not read). */
-  baseURL?: string;
+  baseURL?: string | undefined;
   /** Headers sent with every request. Default: none. */
   headers?: Record<string, string>;
   /** The `fetch` used for every request. Default: the gateway's `fetch`, else `globalThis.fetch`. */

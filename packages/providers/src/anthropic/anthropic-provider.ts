@@ -10,6 +10,7 @@ import type {
 import { captureErrorBodies } from '../shared/capture-error-bodies.js';
 import { isRecord, readString } from '../shared/json-readers.js';
 import { readEnv } from '../shared/read-env.js';
+import { redactSecretsFetch } from '../shared/redact-secrets-fetch.js';
 import type { AnthropicAdapter, AnthropicProviderOptions, FetchFunction } from './anthropic-options.js';
 import { convertAnthropicMessage } from './convert-anthropic-message.js';
 import { convertToAnthropicRequest } from './convert-to-anthropic-request.js';
@@ -72,7 +73,7 @@ export function anthropic(options: AnthropicProviderOptions = {}): AnthropicAdap
   };
 
   const createClient = (fetch: FetchFunction): SdkClient => {
-    const errorBodies = captureErrorBodies(fetch);
+    const errorBodies = captureErrorBodies(redactSecretsFetch(fetch, [apiKey]));
     const client = new Anthropic({
       apiKey: apiKey ?? KEYLESS_PLACEHOLDER,
       baseURL: options.baseURL ?? DEFAULT_BASE_URL,

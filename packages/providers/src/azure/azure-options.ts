@@ -6,28 +6,28 @@ export interface AzureProviderOptions {
    * The Azure OpenAI resource: requests go to `https://<resourceName>.openai.azure.com/openai`.
    * Default: `AZURE_OPENAI_RESOURCE_NAME` from the environment. Ignored when `baseURL` is set.
    */
-  resourceName?: string;
+  resourceName?: string | undefined;
   /**
    * The API root including `/openai`, e.g. `https://my-resource.openai.azure.com/openai`.
    * Default: built from `resourceName`, else `AZURE_OPENAI_ENDPOINT` from the environment plus `/openai`.
    */
-  baseURL?: string;
+  baseURL?: string | undefined;
   /**
    * A fixed deployment every request goes to, whatever the gateway's model id.
    * Default: none; the model id of each call (`azure/<id>`) is the deployment id.
    */
-  deploymentId?: string;
+  deploymentId?: string | undefined;
   /**
    * The `api-version` query parameter. Default: `OPENAI_API_VERSION` from the environment, else
    * `2025-04-01-preview`, the last dated version (it accepts `reasoning_effort`, structured outputs,
    * `max_completion_tokens` and `stream_options`).
    */
-  apiVersion?: string;
+  apiVersion?: string | undefined;
   /**
    * Sent as the `api-key` header. Default: `AZURE_OPENAI_API_KEY` from the environment, unless
    * `azureADTokenProvider` is set.
    */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /**
    * Returns a Microsoft Entra ID access token, sent as `Authorization: Bearer …`; called for every
    * request. Cannot be combined with `apiKey`. Default: none.

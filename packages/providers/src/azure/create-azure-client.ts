@@ -3,6 +3,8 @@ import { AzureOpenAI } from 'openai';
 import { mapOpenAIError } from '../openai-compatible/map-openai-error.js';
 import type { FetchFunction } from '../openai-compatible/openai-compatible-options.js';
 import { captureErrorBodies } from '../shared/capture-error-bodies.js';
+import { redactSecretsFetch } from '../shared/redact-secrets-fetch.js';
+import { redactableSecrets } from '../shared/replace-secrets.js';
 import type { AzureSettings } from './resolve-azure-settings.js';
 
 export interface AzureClient {
@@ -27,7 +29,10 @@ export const AZURE_PROVIDER = 'azure';
  */
 export function createAzureClient(input: CreateAzureClientInput): AzureClient {
   const { settings } = input;
-  const errorBodies = captureErrorBodies(input.fetch);
+  const secrets = redactableSecrets(
+    settings.credential.type === 'api-key' ? [settings.credential.apiKey] : [],
+  );
+  const errorBodies = captureErrorBodies(redactSecretsFetch(input.fetch, secrets));
   const credential =
     settings.credential.type === 'api-key'
       ? { apiKey: settings.credential.apiKey }
@@ -54,6 +59,7 @@ export function createAzureClient(input: CreateAzureClientInput): AzureClient {
       provider: AZURE_PROVIDER,
       timeoutMs: client.timeout,
       errorBodyFor: errorBodies.bodyFor,
+      secrets,
       ...(signal === undefined ? {} : { signal }),
     });
   return { client, mapError };

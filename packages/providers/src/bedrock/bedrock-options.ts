@@ -11,21 +11,21 @@ export interface BedrockProviderOptions {
    * The AWS region, e.g. `us-east-1`. Default: `AWS_REGION` from the environment, else whatever the AWS
    * SDK resolves (its shared config file on Node).
    */
-  region?: string;
+  region?: string | undefined;
   /**
    * AWS credentials for SigV4 signing: `{ accessKeyId, secretAccessKey, sessionToken? }` or an async
    * provider of them. Default: the AWS SDK's default chain (environment, shared files, SSO, container
    * and instance metadata).
    */
-  credentials?: BedrockCredentials;
+  credentials?: BedrockCredentials | undefined;
   /**
    * A Bedrock API key, sent as `Authorization: Bearer <apiKey>` instead of SigV4 signing; it takes
    * precedence over `credentials`. Default: `AWS_BEARER_TOKEN_BEDROCK` from the environment, when set
    * and no `credentials` are given.
    */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** The Bedrock Runtime endpoint. Default: `https://bedrock-runtime.<region>.amazonaws.com`. */
-  baseURL?: string;
+  baseURL?: string | undefined;
   /** Headers sent with every request (and signed with it under SigV4). Default: none. */
   headers?: Record<string, string>;
   /**

@@ -17,6 +17,7 @@ import {
   type StreamResult,
 } from '@switchyard/core';
 import { readEnv } from '../shared/read-env.js';
+import { redactSecretsFetch } from '../shared/redact-secrets-fetch.js';
 import type { BedrockAdapter, BedrockProviderOptions, FetchFunction } from './bedrock-options.js';
 import { convertBedrockResponse } from './convert-bedrock-response.js';
 import { convertTitanEmbeddingResponse } from './convert-titan-embedding-response.js';
@@ -87,7 +88,7 @@ export function bedrock(options: BedrockProviderOptions = {}): BedrockAdapter {
         : {};
 
   const createClient = (fetch: FetchFunction): SdkClient => {
-    const { handler, errorBodyFor } = createFetchHttpHandler(fetch);
+    const { handler, errorBodyFor } = createFetchHttpHandler(redactSecretsFetch(fetch, [apiKey]));
     const client = new BedrockRuntimeClient({
       ...auth,
       ...(region === undefined ? {} : { region }),

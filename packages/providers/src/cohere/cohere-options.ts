@@ -5,12 +5,12 @@ export type CohereEmbeddingInputType = 'search_document' | 'search_query' | 'cla
 
 export interface CohereProviderOptions {
   /** Sent as `Authorization: Bearer <apiKey>`. Default: `CO_API_KEY`, else `COHERE_API_KEY`, from the environment. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /**
    * The API's base URL; the SDK appends `/v2/chat`, `/v2/embed`, `/v1/models`. A trailing `/v1` or `/v2` is
    * removed. Default: `https://api.cohere.com`.
    */
-  baseURL?: string;
+  baseURL?: string | undefined;
   /** Headers sent with every request. Default: none. */
   headers?: Record<string, string>;
   /** The `fetch` used for every request. Default: the gateway's `fetch`, else `globalThis.fetch` at call time. */

@@ -12,6 +12,7 @@ import {
 import { CohereClientV2 } from 'cohere-ai';
 import { isRecord, readString } from '../shared/json-readers.js';
 import { readEnv } from '../shared/read-env.js';
+import { redactSecretsFetch } from '../shared/redact-secrets-fetch.js';
 import type { CohereAdapter, CohereProviderOptions } from './cohere-options.js';
 import { convertCohereChatResponse } from './convert-cohere-chat-response.js';
 import { convertCohereEmbedResponse } from './convert-cohere-embed-response.js';
@@ -57,7 +58,7 @@ export function cohere(options: CohereProviderOptions = {}): CohereAdapter {
       // lack. Keyless calls drop the header per request instead (see `requestOptions`).
       token: apiKey ?? 'switchyard-keyless',
       baseUrl,
-      fetch,
+      fetch: redactSecretsFetch(fetch, [apiKey]),
       maxRetries: 0,
       timeoutInSeconds: SDK_TIMEOUT_SECONDS,
     });

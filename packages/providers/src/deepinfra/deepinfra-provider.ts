@@ -10,9 +10,9 @@ export const DEEPINFRA_BASE_URL = 'https://api.deepinfra.com/v1/openai';
 
 export interface DeepInfraProviderOptions {
   /** Sent as `Authorization: Bearer …`. Default: `DEEPINFRA_API_KEY` from the environment. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Default: `https://api.deepinfra.com/v1/openai`. */
-  baseURL?: string;
+  baseURL?: string | undefined;
   /** Headers sent with every request. Default: none. */
   headers?: Record<string, string>;
   /** The `fetch` used for every request. Default: the gateway's `fetch`, else `globalThis.fetch`. */

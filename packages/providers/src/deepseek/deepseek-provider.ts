@@ -13,9 +13,9 @@ export const DEEPSEEK_BASE_URL = 'https://api.deepseek.com';
 
 export interface DeepSeekProviderOptions {
   /** Sent as `Authorization: Bearer …`. Default: `DEEPSEEK_API_KEY` from the environment. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Default: `https://api.deepseek.com`. */
-  baseURL?: string;
+  baseURL?: string | undefined;
   /** Headers sent with every request. Default: none. */
   headers?: Record<string, string>;
   /** The `fetch` used for every request. Default: the gateway's `fetch`, else `globalThis.fetch`. */

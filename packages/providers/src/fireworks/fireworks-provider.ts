@@ -10,9 +10,9 @@ export const FIREWORKS_BASE_URL = 'https://api.fireworks.ai/inference/v1';
 
 export interface FireworksProviderOptions {
   /** Sent as `Authorization: Bearer …`. Default: `FIREWORKS_API_KEY` from the environment. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Default: `https://api.fireworks.ai/inference/v1`. */
-  baseURL?: string;
+  baseURL?: string | undefined;
   /** Headers sent with every request. Default: none. */
   headers?: Record<string, string>;
   /** The `fetch` used for every request. Default: the gateway's `fetch`, else `globalThis.fetch`. */

@@ -1,6 +1,7 @@
 import { GoogleGenAI, type HttpOptions } from '@google/genai';
 import { createAPIError, InvalidConfigError } from '@switchyard/core';
 import { readEnv } from '../shared/read-env.js';
+import { redactSecretsFetch } from '../shared/redact-secrets-fetch.js';
 import type {
   FetchFunction,
   GoogleAccessToken,
@@ -12,7 +13,10 @@ import type {
 export interface GoogleBackend {
   /** The SDK client, created on first use; a missing credential is a typed error then. */
   client(): GoogleGenAI;
-  /** Wraps a call's fetch with the request's credentials when the adapter (not the SDK) adds them. */
+  /**
+   * Wraps a call's fetch with the request's credentials when the adapter (not the SDK) adds them, and
+   * keeps a known API key out of what comes back.
+   */
   authorize(fetch: FetchFunction): FetchFunction;
   /** HTTP options for `models.list` (Vertex lists publisher models outside the project path). */
   listHttpOptions: HttpOptions;
@@ -62,7 +66,7 @@ function geminiBackend(options: GoogleProviderOptions, provider: string): Google
       }
       return new GoogleGenAI({ apiKey, httpOptions });
     }),
-    authorize: (fetch) => fetch,
+    authorize: (fetch) => redactSecretsFetch(fetch, [apiKey]),
     listHttpOptions: {},
   };
 }

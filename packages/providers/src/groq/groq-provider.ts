@@ -10,9 +10,9 @@ export const GROQ_BASE_URL = 'https://api.groq.com/openai/v1';
 
 export interface GroqProviderOptions {
   /** Sent as `Authorization: Bearer …`. Default: `GROQ_API_KEY` from the environment. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Default: `https://api.groq.com/openai/v1`. */
-  baseURL?: string;
+  baseURL?: string | undefined;
   /** Headers sent with every request. Default: none. */
   headers?: Record<string, string>;
   /** The `fetch` used for every request. Default: the gateway's `fetch`, else `globalThis.fetch`. */

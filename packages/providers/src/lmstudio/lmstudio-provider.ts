@@ -12,13 +12,13 @@ export const LMSTUDIO_BASE_URL = 'http://localhost:1234/v1';
 
 export interface LMStudioProviderOptions {
   /** Default: `http://localhost:1234/v1`. */
-  baseURL?: string;
+  baseURL?: string | undefined;
   /**
    * Sent as `Authorization: Bearer …`, for servers that require one (LM Studio's "Require
    * Authentication" setting).
    * Default: none, and no `Authorization` header is sent; no environment variable is read.
    */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Headers sent with every request. Default: none. */
   headers?: Record<string, string>;
   /** The `fetch` used for every request. Default: the gateway's `fetch`, else `globalThis.fetch`. */

@@ -7,8 +7,12 @@ import {
 } from './map-mistral-stream-chunk.js';
 
 export interface CreateMistralPartStreamOptions {
-  /** The SDK's event stream (already parsed and validated chunk by chunk). */
-  events: ReadableStream<CompletionEvent>;
+  /**
+   * The SDK's event stream (already parsed and validated chunk by chunk). Only its reader is used, so the
+   * type asks for no more: the SDK's `EventStream` stops matching `ReadableStream` when the program's lib
+   * includes `esnext.disposable` (async iterators then need `Symbol.asyncDispose`).
+   */
+  events: Pick<ReadableStream<CompletionEvent>, 'getReader'>;
   /** Aborts the HTTP request behind `events`. */
   abort: () => void;
   provider: string;

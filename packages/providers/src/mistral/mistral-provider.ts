@@ -11,6 +11,7 @@ import {
   type StreamResult,
 } from '@switchyard/core';
 import { readEnv } from '../shared/read-env.js';
+import { redactSecretsFetch } from '../shared/redact-secrets-fetch.js';
 import { convertMistralChatResponse } from './convert-mistral-chat-response.js';
 import { convertMistralEmbeddingResponse } from './convert-mistral-embedding-response.js';
 import { convertMistralModels } from './convert-mistral-models.js';
@@ -51,7 +52,7 @@ export function mistral(options: MistralProviderOptions = {}): MistralAdapter {
     new Mistral({
       ...(apiKey === undefined ? {} : { apiKey }),
       serverURL,
-      httpClient: new HTTPClient({ fetcher: createMistralFetcher(fetch) }),
+      httpClient: new HTTPClient({ fetcher: createMistralFetcher(redactSecretsFetch(fetch, [apiKey])) }),
       retryConfig: { strategy: 'none' },
     });
   const defaultClient = createClient(options.fetch ?? globalFetch);

@@ -10,9 +10,9 @@ export const NVIDIA_BASE_URL = 'https://integrate.api.nvidia.com/v1';
 
 export interface NvidiaProviderOptions {
   /** Sent as `Authorization: Bearer …`. Default: `NVIDIA_API_KEY` from the environment. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Default: `https://integrate.api.nvidia.com/v1`. */
-  baseURL?: string;
+  baseURL?: string | undefined;
   /** Headers sent with every request. Default: none. */
   headers?: Record<string, string>;
   /** The `fetch` used for every request. Default: the gateway's `fetch`, else `globalThis.fetch`. */

@@ -3,10 +3,12 @@ import {
   APIConnectionError,
   createAPIError,
   SwitchyardError,
+  safeParseJson,
   TimeoutError,
 } from '@switchyard/core';
 import OpenAI from 'openai';
 import { isRecord } from '../shared/json-readers.js';
+import { replaceSecrets } from '../shared/replace-secrets.js';
 import { readOpenAIErrorPayload } from './read-openai-error-payload.js';
 
 export interface MapOpenAIErrorContext {
@@ -17,7 +19,20 @@ export interface MapOpenAIErrorContext {
   errorBodyFor?: (headers: Headers | undefined) => unknown;
   /** The SDK client's own timeout, reported when that (not the gateway's) fired. */
   timeoutMs: number;
+  /**
+   * The adapter's credentials, replaced in error payloads that arrive inside a 200 response (stream error
+   * events; error responses are redacted by `redactSecretsFetch`). Default: none.
+   */
+  secrets?: ReadonlyArray<string>;
 }
+
+/** A parsed payload with the secrets replaced, matched as they appear inside JSON strings. */
+const withoutSecrets = (value: unknown, secrets: ReadonlyArray<string> = []): unknown => {
+  if (secrets.length === 0 || value === undefined) return value;
+  const escaped = secrets.map((secret) => JSON.stringify(secret).slice(1, -1));
+  const parsed = safeParseJson(replaceSecrets(JSON.stringify(value), escaped));
+  return parsed.success ? parsed.value : undefined;
+};
 
 /**
  * Maps anything the `openai` SDK throws to the gateway's typed errors. The result is returned,
@@ -41,7 +56,7 @@ export function mapOpenAIError(error: unknown, context: MapOpenAIErrorContext): 
   if (error instanceof OpenAI.APIError) {
     if (error.status === undefined) {
       // An `error` event inside a 200 stream: the SDK keeps only the inner object.
-      const payload = { error: error.error };
+      const payload = { error: withoutSecrets(error.error, context.secrets) };
       return (
         readOpenAIErrorPayload(payload, provider, error.headers) ??
         createAPIError({ status: 500, provider, cause: error })

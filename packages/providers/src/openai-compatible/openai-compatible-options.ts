@@ -15,7 +15,7 @@ export interface OpenAICompatibleOptions {
   /** Base URL of the OpenAI-compatible API, including the version path, e.g. `https://api.groq.com/openai/v1`. */
   baseURL: string;
   /** Sent as `Authorization: Bearer <apiKey>`. Default: none, and no `Authorization` header is sent. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Headers sent with every request. Default: none. */
   headers?: Record<string, string>;
   /** Query parameters added to every request URL (e.g. Azure's `api-version`). Default: none. */

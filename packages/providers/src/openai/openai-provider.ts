@@ -7,13 +7,13 @@ import { readEnv } from '../shared/read-env.js';
 
 export interface OpenAIProviderOptions {
   /** Default: `OPENAI_API_KEY` from the environment, when there is one. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Default: `https://api.openai.com/v1`. */
-  baseURL?: string;
+  baseURL?: string | undefined;
   /** Sent as `OpenAI-Organization`. Default: `OPENAI_ORG_ID` from the environment, when set. */
-  organization?: string;
+  organization?: string | undefined;
   /** Sent as `OpenAI-Project`. Default: `OPENAI_PROJECT_ID` from the environment, when set. */
-  project?: string;
+  project?: string | undefined;
   /** Headers sent with every request. Default: none. */
   headers?: Record<string, string>;
   /** The `fetch` used for every request. Default: `globalThis.fetch`. */

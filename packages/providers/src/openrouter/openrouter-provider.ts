@@ -10,13 +10,13 @@ export const OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
 
 export interface OpenRouterProviderOptions {
   /** Sent as `Authorization: Bearer …`. Default: `OPENROUTER_API_KEY` from the environment. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Default: `https://openrouter.ai/api/v1`. */
-  baseURL?: string;
+  baseURL?: string | undefined;
   /** Your app's URL, sent as `HTTP-Referer` for attribution on openrouter.ai. Default: none. */
-  siteURL?: string;
+  siteURL?: string | undefined;
   /** Your app's name, sent as `X-Title` for attribution on openrouter.ai. Default: none. */
-  siteName?: string;
+  siteName?: string | undefined;
   /** Headers sent with every request; they win over `siteURL`/`siteName`. Default: none. */
   headers?: Record<string, string>;
   /** The `fetch` used for every request. Default: the gateway's `fetch`, else `globalThis.fetch`. */

@@ -11,9 +11,9 @@ export const PERPLEXITY_BASE_URL = 'https://api.perplexity.ai';
 
 export interface PerplexityProviderOptions {
   /** Sent as `Authorization: Bearer …`. Default: `PERPLEXITY_API_KEY` from the environment. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Default: `https://api.perplexity.ai`. */
-  baseURL?: string;
+  baseURL?: string | undefined;
   /** Headers sent with every request. Default: none. */
   headers?: Record<string, string>;
   /** The `fetch` used for every request. Default: the gateway's `fetch`, else `globalThis.fetch`. */

@@ -4,6 +4,7 @@ import {
   openaiCompatible,
 } from '../openai-compatible/index.js';
 import { readEnv } from '../shared/read-env.js';
+import { redactSecretsFetch } from '../shared/redact-secrets-fetch.js';
 import { listTogetherModels } from './list-together-models.js';
 
 /** Together's OpenAI-compatible API (https://docs.together.ai/docs/inference/openai-compatibility). */
@@ -11,9 +12,9 @@ export const TOGETHER_BASE_URL = 'https://api.together.ai/v1';
 
 export interface TogetherProviderOptions {
   /** Sent as `Authorization: Bearer …`. Default: `TOGETHER_API_KEY` from the environment. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Default: `https://api.together.ai/v1`. */
-  baseURL?: string;
+  baseURL?: string | undefined;
   /** Headers sent with every request. Default: none. */
   headers?: Record<string, string>;
   /** The `fetch` used for every request. Default: the gateway's `fetch`, else `globalThis.fetch`. */
@@ -43,7 +44,9 @@ export function together(options: TogetherProviderOptions = {}): OpenAICompatibl
         apiKey,
         headers: options.headers,
         // Looked up per call, like the adapter's own requests.
-        fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+        fetch: redactSecretsFetch(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), [
+          apiKey,
+        ]),
       }),
   };
 }

@@ -12,12 +12,12 @@ export const VLLM_BASE_URL = 'http://localhost:8000/v1';
 
 export interface VLLMProviderOptions {
   /** Default: `http://localhost:8000/v1`. */
-  baseURL?: string;
+  baseURL?: string | undefined;
   /**
    * Sent as `Authorization: Bearer …`, for servers that require one (`vllm serve --api-key`).
    * Default: none, and no `Authorization` header is sent; no environment variable is read.
    */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Headers sent with every request. Default: none. */
   headers?: Record<string, string>;
   /** The `fetch` used for every request. Default: the gateway's `fetch`, else `globalThis.fetch`. */

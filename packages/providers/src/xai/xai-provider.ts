@@ -12,9 +12,9 @@ export const XAI_BASE_URL = 'https://api.x.ai/v1';
 
 export interface XAIProviderOptions {
   /** Sent as `Authorization: Bearer …`. Default: `XAI_API_KEY` from the environment. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Default: `https://api.x.ai/v1`. */
-  baseURL?: string;
+  baseURL?: string | undefined;
   /** Headers sent with every request. Default: none. */
   headers?: Record<string, string>;
   /** The `fetch` used for every request. Default: the gateway's `fetch`, else `globalThis.fetch`. */

@@ -136,22 +136,51 @@ describe("the reference article's requests", () => {
   });
 
   it('Conditional Routing: long prompts to Anthropic, the code assistant to GPT-4o, the rest to the default', async () => {
-    // Distinct messages: the cache key leaves out `user`, so identical messages would be served from the cache.
-    let n = 0;
+    // The same messages every time: the cache is on, and keys on the target the rule picks.
     const route = async (body: Record<string, unknown>) => {
-      n++;
       const response = await post({
         config: 'smart-router',
-        messages: [{ role: 'user', content: `route me ${n}` }],
+        messages: [{ role: 'user', content: 'route me' }],
         ...body,
       });
-      return `${response.headers.get('x-switchyard-provider')}/${response.headers.get('x-switchyard-model')}`;
+      const { choices } = (await response.json()) as { choices: Array<{ message: { content: string } }> };
+      return [
+        `${response.headers.get('x-switchyard-provider')}/${response.headers.get('x-switchyard-model')}`,
+        response.headers.get('x-switchyard-cache'),
+        choices[0]?.message.content,
+      ];
     };
-    expect(await route({ messages: [{ role: 'user', content: 'x'.repeat(4001) }] })).toBe(
+    expect(await route({ messages: [{ role: 'user', content: 'x'.repeat(4001) }] })).toEqual([
       'anthropic-primary/claude-sonnet-4',
-    );
-    expect(await route({ user: 'code-assistant' })).toBe('openai-primary/gpt-4o');
-    expect(await route({ user: 'someone-else' })).toBe('azure-gpt4/gpt-4o-mini');
+      'miss',
+      'anthropic says hi (claude-sonnet-4)',
+    ]);
+    const before = upstream.calls.length;
+    expect(await route({ user: 'code-assistant' })).toEqual([
+      'openai-primary/gpt-4o',
+      'miss',
+      'openai says hi (gpt-4o)',
+    ]);
+    // Another user asking the same thing is routed elsewhere, and never gets GPT-4o's cached answer.
+    expect(await route({ user: 'someone-else' })).toEqual([
+      'azure-gpt4/gpt-4o-mini',
+      'miss',
+      'azure says hi (/openai/deployments/gpt-4/chat/completions)',
+    ]);
+    expect(await route({ user: 'code-assistant' })).toEqual([
+      'openai-primary/gpt-4o',
+      'hit',
+      'openai says hi (gpt-4o)',
+    ]);
+    expect(await route({ user: 'yet-another' })).toEqual([
+      'azure-gpt4/gpt-4o-mini',
+      'hit',
+      'azure says hi (/openai/deployments/gpt-4/chat/completions)',
+    ]);
+    expect(upstream.calls.slice(before).map((call) => call.url.hostname)).toEqual([
+      'api.openai.com',
+      'contoso.openai.azure.com',
+    ]);
   });
 
   it('Request Caching: the second identical request is a hit (exact mode: no embedding model configured)', async () => {
@@ -171,7 +200,7 @@ describe("the reference article's requests", () => {
 
   it('Cache Statistics and Invalidation: the admin curls', async () => {
     expect(await (await admin('/v1/admin/cache/stats')).json()).toMatchObject({
-      hits: 1,
+      hits: 3, // two in Conditional Routing, one in Request Caching
       entries: expect.any(Number),
     });
     const invalidated = await admin('/v1/admin/cache/invalidate', {

@@ -48,6 +48,7 @@ export interface SpendReport {
 export interface ReportQuery {
   start: Date | string | number;
   end: Date | string | number;
+  /** What to group by (see above). Default: `provider`. */
   groupBy?: string;
 }
 

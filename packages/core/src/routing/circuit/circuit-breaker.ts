@@ -2,7 +2,10 @@ import type { CircuitDecision, CircuitOutcome, CircuitSettings, CircuitStore } f
 import { memoryCircuitStore } from './memory-circuit-store.js';
 
 export interface CircuitBreakerOptions {
-  /** Consecutive failures (429, 5xx, timeouts, connection errors) that open a target's circuit. Default 5. */
+  /**
+   * Consecutive failures that open a target's circuit: 408, 409, 429 and 5xx responses, timeouts and
+   * connection errors (other 4xx and the caller's aborts do not count). Default 5.
+   */
   failureThreshold?: number;
   /** Milliseconds an open circuit rejects calls before one probe is let through. Default 30 000. */
   cooldownMs?: number;

@@ -14,13 +14,19 @@ const withDeadline = async (promise: Promise<void>, ms: number): Promise<void> =
 };
 
 /** Every secret the configuration holds, scrubbed from logs and spans by value. */
-const configSecrets = ({ config }: SectionContext): Array<string> => [
-  ...Object.values(config.providers ?? {}).flatMap((provider) =>
-    'api_key' in provider && provider.api_key !== undefined ? [provider.api_key] : [],
-  ),
-  ...(config.server?.api_keys ?? []).map((entry) => entry.key),
-  ...(config.server?.admin_key === undefined ? [] : [config.server.admin_key]),
-];
+const configSecrets = ({ config }: SectionContext): Array<string> => {
+  const classifier = config.guardrails?.classifier;
+  return [
+    ...Object.values(config.providers ?? {}).flatMap((provider) =>
+      'api_key' in provider && provider.api_key !== undefined ? [provider.api_key] : [],
+    ),
+    ...(classifier?.type === 'openai_moderation' && classifier.api_key !== undefined
+      ? [classifier.api_key]
+      : []),
+    ...(config.server?.api_keys ?? []).map((entry) => entry.key),
+    ...(config.server?.admin_key === undefined ? [] : [config.server.admin_key]),
+  ];
+};
 
 const loadTelemetry = async () => {
   try {
