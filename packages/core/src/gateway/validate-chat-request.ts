@@ -8,6 +8,8 @@ export const isPromptModel = (model: string): boolean => model.startsWith('promp
 const ROLES = new Set(['system', 'developer', 'user', 'assistant', 'tool', 'function']);
 const PART_TYPES = new Set(['text', 'image_url', 'input_audio', 'file', 'refusal']);
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+const REASONING_EFFORTS = new Set(['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']);
+const TOOL_CHOICE_MODES = new Set(['none', 'auto', 'required']);
 
 type Fields = Record<string, unknown>;
 
@@ -43,10 +45,31 @@ const validateContent = (content: unknown, param: string, role: string): void =>
     if (part.type === 'image_url' && (!isObject(part.image_url) || typeof part.image_url.url !== 'string')) {
       throw invalid(`${partParam}.image_url.url`, 'expected a string (an https URL or a data: URL).');
     }
+    if (
+      part.type === 'input_audio' &&
+      (!isObject(part.input_audio) ||
+        typeof part.input_audio.data !== 'string' ||
+        typeof part.input_audio.format !== 'string')
+    ) {
+      throw invalid(`${partParam}.input_audio`, 'expected an object with `data` and `format` strings.');
+    }
+    if (part.type === 'file' && !isObject(part.file)) {
+      throw invalid(`${partParam}.file`, 'expected an object with `file_data`, `file_id` or `filename`.');
+    }
+    if (part.type === 'refusal' && typeof part.refusal !== 'string') {
+      throw invalid(`${partParam}.refusal`, 'expected a string.');
+    }
     if (part.type !== 'text' && role !== 'user' && !(role === 'assistant' && part.type === 'refusal')) {
       throw invalid(`${partParam}.type`, `'${part.type}' parts are only allowed in user messages.`);
     }
   });
+};
+
+/** A tool call's `function` or `custom` member: a string `name` and string `arguments` (or `input`). */
+const validateNamed = (value: unknown, param: string, payload: 'arguments' | 'input'): void => {
+  if (!isObject(value) || typeof value.name !== 'string')
+    throw invalid(`${param}.name`, 'expected a string.');
+  if (typeof value[payload] !== 'string') throw invalid(`${param}.${payload}`, 'expected a string.');
 };
 
 const validateMessage = (message: unknown, index: number): void => {
@@ -58,7 +81,8 @@ const validateMessage = (message: unknown, index: number): void => {
   }
   const hasToolCalls =
     role === 'assistant' && Array.isArray(message.tool_calls) && message.tool_calls.length > 0;
-  if (message.content === undefined && role !== 'assistant') {
+  // Only assistant and function messages may have `null` content.
+  if (message.content == null && role !== 'assistant' && !(role === 'function' && message.content === null)) {
     throw invalid(`${param}.content`, `${role} messages need \`content\`.`);
   }
   if (role === 'assistant' && message.content == null && !hasToolCalls && message.function_call == null) {
@@ -74,11 +98,16 @@ const validateMessage = (message: unknown, index: number): void => {
       const callParam = `${param}.tool_calls[${callIndex}]`;
       if (!isObject(call) || typeof call.id !== 'string')
         throw invalid(`${callParam}.id`, 'expected a string.');
-      if (call.type === 'function' && (!isObject(call.function) || typeof call.function.name !== 'string')) {
-        throw invalid(`${callParam}.function.name`, 'expected a string.');
-      }
+      if (call.type === 'function') validateNamed(call.function, `${callParam}.function`, 'arguments');
+      else if (call.type === 'custom') validateNamed(call.custom, `${callParam}.custom`, 'input');
+      else throw invalid(`${callParam}.type`, "expected 'function' or 'custom'.");
     });
   }
+  if (message.refusal != null && typeof message.refusal !== 'string') {
+    throw invalid(`${param}.refusal`, 'expected a string or null.');
+  }
+  if (message.function_call != null)
+    validateNamed(message.function_call, `${param}.function_call`, 'arguments');
 };
 
 const validateTools = (tools: unknown): void => {
@@ -87,7 +116,12 @@ const validateTools = (tools: unknown): void => {
   tools.forEach((tool, index) => {
     const param = `tools[${index}]`;
     if (!isObject(tool)) throw invalid(param, 'expected a tool object.');
-    if (tool.type === 'custom') return;
+    if (tool.type === 'custom') {
+      if (!isObject(tool.custom) || typeof tool.custom.name !== 'string' || tool.custom.name === '') {
+        throw invalid(`${param}.custom.name`, 'every tool needs a name.');
+      }
+      return;
+    }
     if (tool.type !== 'function') throw invalid(`${param}.type`, "expected 'function' or 'custom'.");
     if (!isObject(tool.function)) throw invalid(`${param}.function`, 'expected an object with `name`.');
     const { name } = tool.function;
@@ -100,6 +134,28 @@ const validateTools = (tools: unknown): void => {
       throw invalid(`${param}.function.parameters`, 'expected a JSON Schema object.');
     }
   });
+};
+
+const validateToolChoice = (choice: unknown): void => {
+  if (choice === undefined) return;
+  if (typeof choice === 'string' && TOOL_CHOICE_MODES.has(choice)) return;
+  if (!isObject(choice)) {
+    throw invalid('tool_choice', "expected 'none', 'auto', 'required' or an object naming a tool.");
+  }
+  if (choice.type === 'function' || choice.type === 'custom') {
+    const named = choice[choice.type];
+    if (!isObject(named) || typeof named.name !== 'string') {
+      throw invalid(`tool_choice.${choice.type}.name`, 'expected a string.');
+    }
+    return;
+  }
+  if (choice.type === 'allowed_tools') {
+    if (!isObject(choice.allowed_tools) || !Array.isArray(choice.allowed_tools.tools)) {
+      throw invalid('tool_choice.allowed_tools', 'expected an object with `mode` and a `tools` array.');
+    }
+    return;
+  }
+  throw invalid('tool_choice.type', "expected 'function', 'custom' or 'allowed_tools'.");
 };
 
 /**
@@ -117,15 +173,22 @@ export function validateChatRequest(body: unknown): asserts body is ChatCompleti
   }
   body.messages.forEach(validateMessage);
   validateTools(body.tools);
+  validateToolChoice(body.tool_choice);
   for (const key of ['temperature', 'top_p', 'max_tokens', 'max_completion_tokens', 'n', 'seed'] as const) {
     optional(body, key, 'number');
   }
   for (const key of ['frequency_penalty', 'presence_penalty', 'top_logprobs'] as const)
     optional(body, key, 'number');
   for (const key of ['stream', 'logprobs', 'parallel_tool_calls'] as const) optional(body, key, 'boolean');
-  for (const key of ['user', 'reasoning_effort'] as const) optional(body, key, 'string');
+  optional(body, 'user', 'string');
+  const effort = body.reasoning_effort;
+  if (effort != null && (typeof effort !== 'string' || !REASONING_EFFORTS.has(effort))) {
+    throw invalid('reasoning_effort', `expected one of ${[...REASONING_EFFORTS].join(', ')}.`);
+  }
   for (const key of ['stream_options', 'response_format', 'logit_bias'] as const)
     optional(body, key, 'object');
+  // Unlike most fields, `response_format` has no `null` form: providers read a present value as an object.
+  if (body.response_format === null) throw invalid('response_format', 'expected an object, not null.');
   if (body.n != null && (!Number.isInteger(body.n) || Number(body.n) < 1)) {
     throw invalid('n', 'expected a positive integer.');
   }

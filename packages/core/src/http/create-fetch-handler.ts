@@ -5,6 +5,7 @@ import { validateChatRequest } from '../gateway/validate-chat-request.js';
 import { validateEmbeddingRequest } from '../gateway/validate-embedding-request.js';
 import { isRecord } from '../internal/is-record.js';
 import { safeParseJson } from '../internal/safe-parse-json.js';
+import { toHeaderValue } from '../internal/to-header-value.js';
 import { ChatCompletionStream } from '../stream/chat-completion-stream.js';
 import type { SwitchyardMetadata } from '../types/switchyard-metadata.js';
 import { type IncomingRequest, readIncomingRequest } from './incoming-request.js';
@@ -13,9 +14,9 @@ import { readRequestOptions } from './read-request-options.js';
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
 const metadataHeaders = (metadata: SwitchyardMetadata): Record<string, string> => ({
-  'x-switchyard-provider': metadata.provider,
-  'x-switchyard-model': metadata.model,
-  'x-switchyard-route': metadata.route,
+  'x-switchyard-provider': toHeaderValue(metadata.provider),
+  'x-switchyard-model': toHeaderValue(metadata.model),
+  'x-switchyard-route': toHeaderValue(metadata.route),
   'x-switchyard-cache': metadata.cache,
   'x-switchyard-cache-status': metadata.cache,
   'x-switchyard-attempts': String(metadata.attempts.length),

@@ -3,6 +3,12 @@ import type { TextStage } from './text-stage.js';
 
 /** Released text kept as left context, so word boundaries and `key = value` prefixes are seen across chunks. */
 const CONTEXT_CHARS = 64;
+/**
+ * Held text up to this length is rescanned on every chunk. Past it (a match still growing, such as a long
+ * key after `token=`), a rescan waits until the held text has doubled: rescanning it per chunk would be
+ * quadratic. Waiting only merges chunks, which changes nothing in what is released.
+ */
+const RESCAN_EVERY_CHUNK_CHARS = 1024;
 
 /**
  * Runs a span scanner over a stream of text. Text is released as soon as no match can still change it:
@@ -13,6 +19,8 @@ const CONTEXT_CHARS = 64;
 export class ScannerStage implements TextStage {
   private pending = '';
   private context = '';
+  /** Length of `pending` when a scan last released nothing. */
+  private stalledAt = 0;
 
   constructor(
     private readonly scanner: SpanScanner,
@@ -21,6 +29,7 @@ export class ScannerStage implements TextStage {
 
   push(text: string): string {
     this.pending += text;
+    if (this.pending.length > RESCAN_EVERY_CHUNK_CHARS && this.pending.length < this.stalledAt * 2) return '';
     return this.release(false);
   }
 
@@ -50,7 +59,11 @@ export class ScannerStage implements TextStage {
         }
       }
     }
-    if (safe <= 0) return '';
+    if (safe <= 0) {
+      this.stalledAt = this.pending.length;
+      return '';
+    }
+    this.stalledAt = 0;
     const head = this.pending.slice(0, safe);
     const released = this.apply(
       head,

@@ -33,6 +33,16 @@ export function forwardHeaders(incoming: Headers, key: GatewayKey | undefined, t
   const clientMetadata = readClientMetadata(incoming.get('x-switchyard-metadata'));
   const metadata =
     key === undefined ? clientMetadata : { ...clientMetadata, ...key.metadata, api_key_id: key.id };
-  if (Object.keys(metadata).length > 0) headers.set('x-switchyard-metadata', JSON.stringify(metadata));
+  if (Object.keys(metadata).length > 0) headers.set('x-switchyard-metadata', toAsciiJson(metadata));
   return headers;
 }
+
+/**
+ * JSON with every character outside ASCII written as a `\u` escape: a header value carries only Latin-1,
+ * and metadata (`team: データ` on a key, or escapes the caller sent) may hold any text.
+ */
+const toAsciiJson = (value: unknown): string =>
+  JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );

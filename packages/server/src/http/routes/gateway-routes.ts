@@ -82,6 +82,8 @@ const limitBody = (runtime: ServerRuntime) =>
         type: 'invalid_request_error',
         code: 'request_too_large',
         param: 'body',
+        // The rest of the body is never read, so the connection cannot carry another request.
+        headers: { connection: 'close' },
       }),
   });
 
