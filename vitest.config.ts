@@ -33,6 +33,7 @@ export default defineConfig({
             'packages/telemetry/src/**/*.test.ts',
             'packages/guardrails/src/**/*.test.ts',
             'packages/prompts/src/**/*.test.ts',
+            'packages/testing/src/**/*.test.ts',
           ],
           exclude: ['**/*.node.test.ts', '**/node_modules/**'],
         },

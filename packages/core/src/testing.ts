@@ -25,3 +25,4 @@ export type {
 export { reasoningReply } from './testing/reasoning-reply.js';
 export { textReply } from './testing/text-reply.js';
 export { toolCallReply } from './testing/tool-call-reply.js';
+export { type MockUsage, usageReply } from './testing/usage-reply.js';

@@ -10,6 +10,7 @@ import {
   reasoningReply,
   textReply,
   toolCallReply,
+  usageReply,
 } from '../testing.js';
 import type { ChatMessage } from '../types/chat-request.js';
 
@@ -392,6 +393,33 @@ describe('mockProvider: usage', () => {
     const none = mockProvider({ usage: false, reply: 'a' });
     expect((await none.doGenerate(chatCall())).usage).toBeUndefined();
     expect((await streamParts(none)).some((part) => part.type === 'usage')).toBe(false);
+  });
+
+  it('reports the usage a usageReply gives, filling in total_tokens, in both forms and on streams', async () => {
+    const mock = mockProvider({
+      reply: [
+        usageReply({ prompt_tokens: 1200, completion_tokens: 300 }, 'Done.'),
+        usageReply(
+          { prompt_tokens: 10, completion_tokens: 20, completion_tokens_details: { reasoning_tokens: 15 } },
+          { reasoning: 'Think.', text: 'Yes.' },
+        ),
+      ],
+    });
+    const first = await mock.doGenerate(chatCall());
+    expect(first.choices[0]?.text).toBe('Done.');
+    expect(first.usage).toEqual({ prompt_tokens: 1200, completion_tokens: 300, total_tokens: 1500 });
+    const parts = await streamParts(mock);
+    expect(parts).toContainEqual({
+      type: 'usage',
+      usage: {
+        prompt_tokens: 10,
+        completion_tokens: 20,
+        total_tokens: 30,
+        completion_tokens_details: { reasoning_tokens: 15 },
+      },
+    });
+    const given = usageReply({ prompt_tokens: 1, completion_tokens: 1, total_tokens: 7 });
+    expect(given.usage?.total_tokens).toBe(7);
   });
 });
 
