@@ -6,9 +6,9 @@ import {
 } from './map-openai-stream-chunk.js';
 
 export interface CreateOpenAIPartStreamOptions {
-  /** The SDK's chunk stream; chunks are read as unknown and parsed, never trusted. */
+  /** The parsed chunks (`readOpenAIChunks`, or the SDK's `Stream` for Azure); read as unknown, never trusted. */
   chunks: AsyncIterable<unknown>;
-  /** Aborts the HTTP request behind `chunks` (the SDK stream's `controller.abort()`). */
+  /** Aborts the HTTP request behind `chunks`, a body read waiting on the network included. */
   abort: () => void;
   provider: string;
   signal: AbortSignal;
@@ -17,9 +17,8 @@ export interface CreateOpenAIPartStreamOptions {
 }
 
 /**
- * Neutral stream parts from the SDK's chunk stream, pulled on demand so back-pressure reaches the
- * HTTP body. Failures after the stream started end it with one `error` part; cancelling it aborts
- * the HTTP request.
+ * Neutral stream parts from a chunk stream, pulled on demand so back-pressure reaches the HTTP body.
+ * Failures after the stream started end it with one `error` part; cancelling it aborts the HTTP request.
  */
 export function createOpenAIPartStream(options: CreateOpenAIPartStreamOptions): ReadableStream<StreamPart> {
   const iterator = options.chunks[Symbol.asyncIterator]();
@@ -34,7 +33,7 @@ export function createOpenAIPartStream(options: CreateOpenAIPartStreamOptions): 
             const next = await iterator.next();
             if (cancelled) return;
             if (next.done === true) {
-              // The SDK ends its iteration quietly when the request is aborted; that is not a complete answer.
+              // An aborted request ends the iteration quietly; that is not a complete answer.
               if (options.signal.aborted) throw options.signal.reason;
               for (const part of flushOpenAIStream(state)) controller.enqueue(part);
               controller.close();
