@@ -4,7 +4,7 @@
  * Run by `pnpm bench` after both; `pnpm bench:chart` redraws it alone.
  */
 import { writeFileSync } from 'node:fs';
-import { readResultsJson } from './results-json.js';
+import { fieldOf, listOf, numberOf, readResultsJson, textOf } from './results-json.js';
 
 interface Bar {
   readonly label: string;
@@ -21,18 +21,10 @@ interface Panel {
   readonly scale: 'log' | 'linear';
 }
 
-const field = (value: unknown, key: string): unknown =>
-  typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
-const text = (value: unknown, key: string): string => String(field(value, key) ?? '');
-const number = (value: unknown, key: string): number => {
-  const read = field(value, key);
-  if (typeof read !== 'number') throw new Error(`bench/results: '${key}' is not a number; rerun pnpm bench.`);
-  return read;
-};
-const rowsOf = (value: unknown): ReadonlyArray<unknown> => {
-  const rows = field(value, 'rows');
-  return Array.isArray(rows) ? rows : [];
-};
+const text = textOf;
+const number = numberOf;
+const field = fieldOf;
+const rowsOf = (value: unknown): ReadonlyArray<unknown> => listOf(value, 'rows');
 
 const escapeXml = (value: string): string =>
   value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
@@ -115,6 +107,6 @@ const dates = [peers, server].filter((value) => value !== undefined).map((value)
 parts.push(
   `<text x="8" y="${top + 8}" fill="#667">measured ${escapeXml([...new Set(dates)].join(' / '))}; figures in bench/RESULTS.md</text>`,
 );
-const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${top + 20}" font-family="system-ui, sans-serif" font-size="12"><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>\n`;
+const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${top + 20}" font-family="system-ui, sans-serif" font-size="12" role="img"><title>Switchyard benchmark: in-process latency and server throughput against peers</title><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>\n`;
 writeFileSync(new URL('./chart.svg', import.meta.url), svg);
 process.stderr.write('[bench:chart] wrote bench/chart.svg\n');

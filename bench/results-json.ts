@@ -21,3 +21,20 @@ export function readResultsJson(name: string): unknown {
   if (!parsed.success) throw new Error(`bench/results/${name}.json is not valid JSON; rerun pnpm bench.`);
   return parsed.value;
 }
+
+/** A field of a JSON object read from `bench/results/`, or undefined. */
+export const fieldOf = (value: unknown, key: string): unknown =>
+  typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
+
+export const textOf = (value: unknown, key: string): string => String(fieldOf(value, key) ?? '');
+
+export const numberOf = (value: unknown, key: string): number => {
+  const read = fieldOf(value, key);
+  if (typeof read !== 'number') throw new Error(`bench/results: '${key}' is not a number; rerun pnpm bench.`);
+  return read;
+};
+
+export const listOf = (value: unknown, key: string): ReadonlyArray<unknown> => {
+  const list = fieldOf(value, key);
+  return Array.isArray(list) ? list : [];
+};

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs every examples/*.ts that is not a test (`*.test.ts`, `*.test-d.ts`, `*.d.ts`) as
-//   node --conditions=@switchyard/source --import tsx examples/<file>.ts
+// Runs every examples/*.ts and docs/examples/*.ts (each docs page's main example) that is not a test
+// (`*.test.ts`, `*.test-d.ts`, `*.d.ts`) as
+//   node --conditions=@switchyard/source --import tsx <dir>/<file>.ts
 // with SWITCHYARD_EXAMPLE_CI=1 and every `*_API_KEY` variable removed, so examples must run offline
 // against their mock providers. Each gets a timeout (60 s; SWITCHYARD_EXAMPLE_TIMEOUT_MS overrides).
 // Prints pass/fail per example and exits non-zero if any failed, or if there is no example to run.
@@ -13,23 +14,25 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const EXAMPLES_DIR = join(ROOT, 'examples');
+const EXAMPLE_DIRS = ['examples', join('docs', 'examples')];
 const TIMEOUT_MS = Number(process.env.SWITCHYARD_EXAMPLE_TIMEOUT_MS) || 60_000;
 const KILL_GRACE_MS = 5_000;
 
 const filters = process.argv.slice(2);
-const examples = readdirSync(EXAMPLES_DIR, { withFileTypes: true })
-  .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-  .map((e) => e.name)
-  .filter((name) => !/\.(test|test-d|spec|d)\.ts$/.test(name))
-  .filter((name) => filters.length === 0 || filters.some((f) => name.includes(f)))
+const examples = EXAMPLE_DIRS.flatMap((dir) =>
+  readdirSync(join(ROOT, dir), { withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => join(dir, e.name)),
+)
+  .filter((path) => !/\.(test|test-d|spec|d)\.ts$/.test(path))
+  .filter((path) => filters.length === 0 || filters.some((f) => path.includes(f)))
   .sort();
 
 if (examples.length === 0) {
   console.error(
     filters.length
       ? `run-examples: no example in examples/ matches ${filters.join(', ')}`
-      : 'run-examples: no examples/*.ts found; refusing to report success for zero examples',
+      : 'run-examples: no examples/*.ts or docs/examples/*.ts found; refusing to report success for zero examples',
   );
   process.exit(1);
 }
@@ -61,7 +64,7 @@ function runExample(name) {
     const started = Date.now();
     const child = spawn(
       process.execPath,
-      ['--conditions=@switchyard/source', '--import', 'tsx', join('examples', name)],
+      ['--conditions=@switchyard/source', '--import', 'tsx', name],
       // Own process group so a timeout also kills grandchildren; stdin closed so nothing waits on input.
       { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'], detached: process.platform !== 'win32' },
     );
@@ -88,17 +91,15 @@ function runExample(name) {
 
 const results = [];
 for (const name of examples) {
-  console.log(`\n=== example: examples/${name}`);
+  console.log(`\n=== example: ${name}`);
   const result = await runExample(name);
   results.push(result);
   console.log(
-    result.ok
-      ? `PASS examples/${name} (${result.seconds}s)`
-      : `FAIL examples/${name} (${result.reason}, ${result.seconds}s)`,
+    result.ok ? `PASS ${name} (${result.seconds}s)` : `FAIL ${name} (${result.reason}, ${result.seconds}s)`,
   );
 }
 
 const failed = results.filter((r) => !r.ok);
 console.log(`\nexamples: ${results.length - failed.length} passed, ${failed.length} failed`);
-for (const r of failed) console.log(`  FAIL examples/${r.name}: ${r.reason}`);
+for (const r of failed) console.log(`  FAIL ${r.name}: ${r.reason}`);
 process.exit(failed.length > 0 ? 1 : 0);

@@ -82,20 +82,21 @@ const tokenJsCalls = (fetch: FetchFunction): CallPair => {
     { role: 'system', content: instructions },
     ...aiSdkMessages,
   ];
-  const streamingBody = {
+  // A fresh body per call: token.js deletes `provider` from the object it is given.
+  const streamingBody = () => ({
     provider: 'openai' as const,
     model,
     messages: tokenJsMessages,
     stream: true as const,
     stream_options: streamOptions,
-  };
+  });
   return {
     'non-streaming': async () =>
       readCompletion(
         await tokenjs.chat.completions.create({ provider: 'openai', model, messages: tokenJsMessages }),
       ),
     // token.js's types lack `stream_options`; it passes the field through to the openai client as is.
-    streaming: async () => consumeStream(await tokenjs.chat.completions.create(streamingBody)),
+    streaming: async () => consumeStream(await tokenjs.chat.completions.create(streamingBody())),
   };
 };
 

@@ -6,7 +6,7 @@
  */
 import { createCannedFetch } from '../canned-fetch.js';
 import { readMachineInfo } from '../machine-info.js';
-import { measureHeap } from '../measure-heap.js';
+import { type HeapReport, measureHeap } from '../measure-heap.js';
 import { measureLatency } from '../measure-latency.js';
 import { writeResultsJson } from '../results-json.js';
 import { writeResultsSection } from '../results-sections.js';
@@ -15,7 +15,7 @@ import { loadPortkeyAppFetch } from './load-portkey-app.js';
 import { measureTtft } from './measure-ttft.js';
 import { readPeerConfig } from './peer-config.js';
 import { peerMarkdown, printPeerReport } from './peer-report.js';
-import { createPeerVariants, peerLabels } from './peer-variants.js';
+import { createPeerVariants, type PeerId, peerLabels } from './peer-variants.js';
 
 const log = (line: string): void => {
   process.stderr.write(`[bench:peers] ${line}\n`);
@@ -39,7 +39,7 @@ const samples = await measureLatency(variants, {
 const stats = new Map([...samples].map(([key, values]) => [key, summarize(values)] as const));
 
 log(`heap: ${config.heapCalls} non-streaming calls per path`);
-const heap = new Map();
+const heap = new Map<PeerId, HeapReport>();
 for (const variant of variants.filter((v) => v.mode === 'non-streaming')) {
   heap.set(
     variant.peer,
@@ -65,5 +65,10 @@ writeResultsJson('peers', {
   date: machine.date,
   rows: variants.map(({ peer, mode, key }) => ({ peer, label: peerLabels[peer], mode, ...stats.get(key) })),
   ttft: [...ttft].map(([key, value]) => ({ key, ...value })),
+  heap: [...heap].map(([peer, report]) => ({
+    peer,
+    calls: report.calls,
+    growthBytes: report.endBytes - report.startBytes,
+  })),
 });
 log('wrote the peers part of bench/RESULTS.md');
