@@ -48,6 +48,8 @@ const newState = (): MiddlewareState => ({
   options: {},
   metadata: { api_key_id: 'team-a' },
   route: 'p/m',
+  // What the gateway sets for this route, so the handler finds the entry the warm-up call stored.
+  routeTargets: () => ['p/m'],
   traceId: 'bench',
   stream: false,
   startedAt: performance.now(),
