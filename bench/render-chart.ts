@@ -21,11 +21,6 @@ interface Panel {
   readonly scale: 'log' | 'linear';
 }
 
-const text = textOf;
-const number = numberOf;
-const field = fieldOf;
-const rowsOf = (value: unknown): ReadonlyArray<unknown> => listOf(value, 'rows');
-
 const escapeXml = (value: string): string =>
   value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
@@ -34,13 +29,13 @@ const peerPanels = (peers: unknown): Array<Panel> =>
     title: `In-process, ${mode}: µs per call (p50, lower is better)`,
     note: 'same canned OpenAI answer for every path; log scale',
     scale: 'log',
-    bars: rowsOf(peers)
-      .filter((row) => text(row, 'mode') === mode)
+    bars: listOf(peers, 'rows')
+      .filter((row) => textOf(row, 'mode') === mode)
       .map((row) => ({
-        label: text(row, 'label'),
-        value: number(row, 'p50Us'),
-        text: `${number(row, 'p50Us').toFixed(0)} µs`,
-        highlight: text(row, 'peer').startsWith('switchyard'),
+        label: textOf(row, 'label'),
+        value: numberOf(row, 'p50Us'),
+        text: `${numberOf(row, 'p50Us').toFixed(0)} µs`,
+        highlight: textOf(row, 'peer').startsWith('switchyard'),
       })),
   }));
 
@@ -50,13 +45,13 @@ const serverPanels = (server: unknown): Array<Panel> =>
       title: `Server mode, ${mode}, ${connections} connection${connections === 1 ? '' : 's'}: requests/s (higher is better)`,
       note: 'loopback upstream; autocannon',
       scale: 'linear' as const,
-      bars: rowsOf(server)
-        .filter((row) => text(row, 'mode') === mode && field(row, 'connections') === connections)
+      bars: listOf(server, 'rows')
+        .filter((row) => textOf(row, 'mode') === mode && fieldOf(row, 'connections') === connections)
         .map((row) => ({
-          label: text(row, 'label').replaceAll('`', ''),
-          value: number(row, 'rps'),
-          text: `${Math.round(number(row, 'rps')).toLocaleString('en-US')}/s`,
-          highlight: text(row, 'id') === 'switchyard',
+          label: textOf(row, 'label').replaceAll('`', ''),
+          value: numberOf(row, 'rps'),
+          text: `${Math.round(numberOf(row, 'rps')).toLocaleString('en-US')}/s`,
+          highlight: textOf(row, 'id') === 'switchyard',
         })),
     })),
   );
@@ -103,7 +98,7 @@ for (const panel of panels) {
   parts.push(rendered.svg);
   top += rendered.height + 12;
 }
-const dates = [peers, server].filter((value) => value !== undefined).map((value) => text(value, 'date'));
+const dates = [peers, server].filter((value) => value !== undefined).map((value) => textOf(value, 'date'));
 parts.push(
   `<text x="8" y="${top + 8}" fill="#667">measured ${escapeXml([...new Set(dates)].join(' / '))}; figures in bench/RESULTS.md</text>`,
 );

@@ -22,9 +22,13 @@ export function readResultsJson(name: string): unknown {
   return parsed.value;
 }
 
-/** A field of a JSON object read from `bench/results/`, or undefined. */
-export const fieldOf = (value: unknown, key: string): unknown =>
+/** A field of a parsed JSON value (or of an object whose shape is not typed), or undefined. */
+export const fieldOf = (value: unknown, key: string | number): unknown =>
   typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
+
+/** The value at `path` inside a parsed JSON value, or undefined where the path leaves it. */
+export const valueAt = (value: unknown, ...path: ReadonlyArray<string | number>): unknown =>
+  path.reduce<unknown>(fieldOf, value);
 
 export const textOf = (value: unknown, key: string): string => String(fieldOf(value, key) ?? '');
 

@@ -1,33 +1,25 @@
+import { safeParseJson } from '@switchyard/core';
+import { valueAt } from '../results-json.js';
 import { expectedText } from '../scenario.js';
 import type { Mode } from '../variants.js';
 import type { ServerTarget } from './server-targets.js';
 
-const contentOf = (value: unknown, ...path: ReadonlyArray<string | number>): unknown => {
-  let current = value;
-  for (const key of path) {
-    current = typeof current === 'object' && current !== null ? Reflect.get(current, key) : undefined;
-  }
-  return current;
-};
-
+/** The parsed body, or undefined when it is not JSON (the answer check then fails with the body shown). */
 const parseJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const parsed = safeParseJson(text);
+  return parsed.success ? parsed.value : undefined;
 };
 
 /** The answer's text: the message of a JSON completion, or every content delta of an SSE stream. */
 const answerText = (body: string, mode: Mode): string => {
   if (mode === 'non-streaming') {
-    const content = contentOf(parseJson(body), 'choices', 0, 'message', 'content');
+    const content = valueAt(parseJson(body), 'choices', 0, 'message', 'content');
     return typeof content === 'string' ? content : '';
   }
   return body
     .split('\n')
     .filter((line) => line.startsWith('data: ') && line !== 'data: [DONE]')
-    .map((line) => contentOf(parseJson(line.slice(6)), 'choices', 0, 'delta', 'content'))
+    .map((line) => valueAt(parseJson(line.slice(6)), 'choices', 0, 'delta', 'content'))
     .filter((content): content is string => typeof content === 'string')
     .join('');
 };

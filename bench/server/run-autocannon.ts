@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { valueAt } from '../results-json.js';
 
 /** One load run: `connections` clients sending the same request back to back for `seconds`. */
 export interface LoadOptions {
@@ -30,12 +31,9 @@ const loadAutocannon = (): Autocannon => {
 };
 
 const numberAt = (value: unknown, ...path: ReadonlyArray<string>): number => {
-  let current: unknown = value;
-  for (const key of path) {
-    current = typeof current === 'object' && current !== null ? Reflect.get(current, key) : undefined;
-  }
-  if (typeof current !== 'number') throw new Error(`autocannon result has no number at ${path.join('.')}.`);
-  return current;
+  const found = valueAt(value, ...path);
+  if (typeof found !== 'number') throw new Error(`autocannon result has no number at ${path.join('.')}.`);
+  return found;
 };
 
 /** Runs autocannon in this process (no CLI, no worker threads) and reads the figures the report needs. */
